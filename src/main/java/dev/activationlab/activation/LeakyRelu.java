@@ -1,0 +1,74 @@
+package dev.activationlab.activation;
+
+import java.util.List;
+
+/**
+ * Leaky ReLU: x for x &gt; 0, else alpha·x, as {@code torch.nn.LeakyReLU} (alpha is PyTorch's
+ * {@code negative_slope}). Derivative at the kink: f'(0) = alpha, as PyTorch's autograd.
+ */
+public final class LeakyRelu implements ScalarActivation {
+
+    private static final List<Parameter> PARAMETERS = List.of(
+            Parameter.unbounded("alpha", 0.01, "Slope for x ≤ 0 (PyTorch's negative_slope)."));
+
+    @Override
+    public String name() {
+        return "leaky_relu";
+    }
+
+    @Override
+    public String displayName() {
+        return "Leaky ReLU";
+    }
+
+    @Override
+    public String formula() {
+        return "x if x > 0, else alpha·x";
+    }
+
+    @Override
+    public String derivativeFormula() {
+        return "1 if x > 0, else alpha (alpha at x = 0)";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public String outputRange() {
+        return "(−∞, ∞)";
+    }
+
+    @Override
+    public Traits traits() {
+        return new Traits(true, true, false, Traits.Saturation.NONE);
+    }
+
+    @Override
+    public String reference() {
+        return "torch.nn.LeakyReLU; Maas, Hannun & Ng (2013), Rectifier nonlinearities improve neural network acoustic models";
+    }
+
+    @Override
+    public ScalarFunction bind(Parameters parameters) {
+        double alpha = parameters.get("alpha");
+        return new ScalarFunction() {
+            @Override
+            public double value(double x) {
+                return x > 0 ? x : alpha * x;
+            }
+
+            @Override
+            public double derivative(double x) {
+                return x > 0 ? 1.0 : alpha;
+            }
+
+            @Override
+            public double maxAbsDerivative() {
+                return Math.max(1.0, Math.abs(alpha));
+            }
+        };
+    }
+}

@@ -1,0 +1,93 @@
+package dev.activationlab.activation;
+
+import java.util.List;
+
+/**
+ * The logistic sigmoid σ(x) = 1 / (1 + e^−x), as {@code torch.sigmoid}.
+ *
+ * <p>Evaluated without overflow for every x: for x &lt; 0 as e^x / (1 + e^x), so σ(−800) is 0,
+ * never NaN. The derivative σ(x)(1 − σ(x)) is computed as σ(x)·σ(−x), which keeps full relative
+ * precision for large |x| where 1 − σ(x) would round to 0.
+ */
+public final class Sigmoid implements ScalarActivation, ScalarFunction {
+
+    /** σ(x), stable for all x. */
+    static double sigmoid(double x) {
+        if (x >= 0) {
+            return 1.0 / (1.0 + Math.exp(-x));
+        }
+        double e = Math.exp(x);
+        return e / (1.0 + e);
+    }
+
+    /** ln(1 + e^x) without overflow or cancellation. */
+    static double softplus(double x) {
+        return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+    }
+
+    @Override
+    public String name() {
+        return "sigmoid";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("logistic");
+    }
+
+    @Override
+    public String displayName() {
+        return "Sigmoid (logistic)";
+    }
+
+    @Override
+    public String formula() {
+        return "σ(x) = 1 / (1 + e^(−x))";
+    }
+
+    @Override
+    public String derivativeFormula() {
+        return "σ(x)(1 − σ(x)), at most 0.25 (at x = 0)";
+    }
+
+    @Override
+    public String outputRange() {
+        return "(0, 1)";
+    }
+
+    @Override
+    public Traits traits() {
+        return new Traits(true, false, true, Traits.Saturation.BOTH);
+    }
+
+    @Override
+    public String reference() {
+        return "torch.nn.Sigmoid; Rumelhart, Hinton & Williams (1986), Learning representations by back-propagating errors";
+    }
+
+    @Override
+    public ScalarFunction bind(Parameters parameters) {
+        return this;
+    }
+
+    @Override
+    public double value(double x) {
+        return sigmoid(x);
+    }
+
+    @Override
+    public double derivative(double x) {
+        return sigmoid(x) * sigmoid(-x);
+    }
+
+    @Override
+    public double logAbsDerivative(double x) {
+        // ln σ(x) + ln σ(−x) = −softplus(−x) − softplus(x): finite where σ'(x) underflows.
+        return -softplus(-x) - softplus(x);
+    }
+
+    @Override
+    public double maxAbsDerivative() {
+        return 0.25;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.activationlab.activation;
+
+import java.util.List;
+
+/** A name that is neither a canonical activation name nor an alias. */
+public class UnknownActivationException extends IllegalArgumentException {
+
+    private final String requestedName;
+    private final List<String> validNames;
+
+    public UnknownActivationException(String requestedName, List<String> validNames) {
+        super("Unknown activation '" + requestedName + "'. Valid names: " + String.join(", ", validNames));
+        this.requestedName = requestedName;
+        this.validNames = List.copyOf(validNames);
+    }
+
+    public String requestedName() {
+        return requestedName;
+    }
+
+    /** Canonical names of the catalogue, sorted. */
+    public List<String> validNames() {
+        return validNames;
+    }
+}

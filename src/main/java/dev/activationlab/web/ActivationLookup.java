@@ -1,0 +1,42 @@
+package dev.activationlab.web;
+
+import dev.activationlab.activation.ActivationRegistry;
+import dev.activationlab.activation.BoundActivation;
+import dev.activationlab.activation.InvalidParameterException;
+import dev.activationlab.activation.UnknownActivationException;
+import dev.activationlab.activation.VectorValuedException;
+import java.util.Map;
+
+/**
+ * Resolves an activation named inside a request body (a perceptron's, a network layer's, a
+ * gradient chain's), turning lookup failures into 400 or 422 problems that name the field.
+ */
+public final class ActivationLookup {
+
+    private ActivationLookup() {
+    }
+
+    /**
+     * The scalar activation {@code name} with {@code params} bound.
+     *
+     * @param at JSON path of the object holding {@code activation} and {@code params}, e.g.
+     *           {@code layers[2]}, or empty for the top level
+     * @throws RequestException 400 for an unknown name (listing the valid names) or a bad
+     *                          parameter, 422 for a vector-valued activation
+     */
+    public static BoundActivation scalar(ActivationRegistry registry, String name, Map<String, Double> params,
+            String at) {
+        String prefix = at == null || at.isEmpty() ? "" : at + ".";
+        try {
+            return registry.bindScalar(name, params);
+        } catch (UnknownActivationException e) {
+            throw new RequestException(ProblemType.UNKNOWN_ACTIVATION_IN_BODY, prefix + "activation", e.getMessage())
+                    .with("validNames", e.validNames());
+        } catch (InvalidParameterException e) {
+            throw new RequestException(ProblemType.INVALID_PARAMETER, prefix + "params." + e.parameter(),
+                    e.getMessage());
+        } catch (VectorValuedException e) {
+            throw RequestException.unprocessable(prefix + "activation", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.activationlab.web;
+
+import java.util.Map;
+
+/**
+ * @param activation  canonical name
+ * @param params      full resolved parameters, defaults included
+ * @param x           evenly spaced abscissae, from … to inclusive
+ * @param values      f(x_i)
+ * @param derivatives f'(x_i)
+ */
+public record CurveResponse(String activation, Map<String, Double> params, double[] x, double[] values,
+                            double[] derivatives) {
+}

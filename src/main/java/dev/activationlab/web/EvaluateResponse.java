@@ -1,0 +1,11 @@
+package dev.activationlab.web;
+
+import java.util.Map;
+
+/**
+ * @param activation canonical name
+ * @param params     full resolved parameters, defaults included
+ * @param values     f(x_i), same length as x
+ */
+public record EvaluateResponse(String activation, Map<String, Double> params, double[] values) {
+}

@@ -1,0 +1,123 @@
+package dev.activationlab.web;
+
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** JSON paths ({@code layers[1].weights[0][2]}) for problems found while reading a body. */
+final class JsonPaths {
+
+    private JsonPaths() {
+    }
+
+    /** The path Jackson was at when it failed, or {@code null} at the top level. */
+    static String of(JacksonException e) {
+        List<JacksonException.Reference> path = e.getPath();
+        if (path == null || path.isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (JacksonException.Reference ref : path) {
+            if (ref.getPropertyName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? null : sb.toString();
+    }
+
+    /** Whether the body is not JSON at all (as opposed to JSON of the wrong shape). */
+    static boolean isSyntaxError(JacksonException e) {
+        return e instanceof StreamReadException && !(e instanceof MismatchedInputException);
+    }
+
+    /** A sentence for people: what was wrong, where; no class names. */
+    static String describe(JacksonException e, String field) {
+        String where = field == null ? "" : " at '" + field + "'";
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "Unknown field '" + field + "'. Known fields here: " + unknown.getKnownPropertyIds() + ".";
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            Class<?> target = mismatch.getTargetType();
+            List<JacksonException.Reference> path = e.getPath();
+            boolean atElement = path != null && !path.isEmpty() && path.get(path.size() - 1).getPropertyName() == null;
+            if (atElement && target != null && target.isArray()) {
+                target = target.getComponentType();   // Jackson names the array; the element is at fault
+            }
+            return "Wrong type or value" + where + ": expected " + expected(target) + ".";
+        }
+        if (isSyntaxError(e)) {
+            String message = e.getOriginalMessage();
+            int cut = message == null ? -1 : message.indexOf('\n');
+            String first = message == null ? "" : (cut >= 0 ? message.substring(0, cut) : message);
+            int marker = first.indexOf(" (start marker");
+            first = marker >= 0 ? first.substring(0, marker) : first;
+            var location = e.getLocation();
+            String at = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+            return "The request body is not valid JSON" + at + ": " + stripClassNames(first);
+        }
+        return "The request body could not be read" + where + ".";
+    }
+
+    private static String expected(Class<?> target) {
+        if (target == null) {
+            return "a value of another type";
+        }
+        if (target.isArray()) {
+            Class<?> component = target.getComponentType();
+            return component.isArray() ? "an array of arrays of numbers" : "an array of " + plural(component);
+        }
+        if (List.class.isAssignableFrom(target)) {
+            return "an array";
+        }
+        if (java.util.Map.class.isAssignableFrom(target)) {
+            return "an object";
+        }
+        return singular(target);
+    }
+
+    private static String singular(Class<?> t) {
+        if (t == double.class || t == Double.class || t == float.class || t == Float.class) {
+            return "a number";
+        }
+        if (t == int.class || t == Integer.class || t == long.class || t == Long.class) {
+            return "a whole number";
+        }
+        if (t == boolean.class || t == Boolean.class) {
+            return "true or false";
+        }
+        if (t == String.class) {
+            return "a string";
+        }
+        if (t.isEnum()) {
+            return "one of " + java.util.Arrays.toString(t.getEnumConstants());
+        }
+        return "an object";
+    }
+
+    private static String plural(Class<?> t) {
+        String one = singular(t);
+        return switch (one) {
+            case "a number" -> "numbers";
+            case "a whole number" -> "whole numbers";
+            case "a string" -> "strings";
+            default -> "values";
+        };
+    }
+
+    /** Jackson messages quote Java types; people reading a problem should not see them. */
+    private static String stripClassNames(String message) {
+        return message.replaceAll("\\(for [^)]*\\)", "").replaceAll("`[a-zA-Z0-9_.$\\[\\]]+`", "value").trim();
+    }
+
+    /** Bean Validation's property path ({@code layers[0].weights}) is already a JSON path. */
+    static String fromBindingPath(String path) {
+        return path;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.activationlab.web;
+
+import dev.activationlab.activation.ActivationEvaluator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads activation parameters and curve ranges from query strings (curve and plot endpoints). */
+public final class QueryParameters {
+
+    private QueryParameters() {
+    }
+
+    /**
+     * Every query parameter not in {@code reserved}, as an activation parameter.
+     *
+     * @throws RequestException 400 naming a parameter whose value is not a finite number
+     */
+    public static Map<String, Double> activationParameters(Map<String, String> query, Set<String> reserved) {
+        Map<String, Double> params = new LinkedHashMap<>();
+        query.forEach((key, raw) -> {
+            if (!reserved.contains(key)) {
+                params.put(key, number(key, raw));
+            }
+        });
+        return params;
+    }
+
+    /**
+     * A finite number from a query value.
+     *
+     * @throws RequestException 400 naming {@code key}
+     */
+    public static double number(String key, String raw) {
+        try {
+            double value = Double.parseDouble(raw.trim());
+            if (Double.isFinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw RequestException.invalid(key, "'" + key + "' must be a finite number; got '" + raw + "'.");
+    }
+
+    /**
+     * The evenly spaced abscissae of a curve or plot.
+     *
+     * @throws RequestException 400 if from ≥ to or points is outside 2 … maxPoints
+     */
+    public static double[] grid(double from, double to, int points, int maxPoints) {
+        RequestChecks.finite(from, "from");
+        RequestChecks.finite(to, "to");
+        if (!(from < to)) {
+            throw RequestException.invalid("from", "'from' (" + from + ") must be less than 'to' (" + to + ").");
+        }
+        if (points < 2 || points > maxPoints) {
+            throw RequestException.invalid("points", "'points' must be between 2 and " + maxPoints + "; got " + points + ".");
+        }
+        return ActivationEvaluator.grid(from, to, points);
+    }
+}
