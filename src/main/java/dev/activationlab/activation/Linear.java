@@ -1,0 +1,79 @@
+package dev.activationlab.activation;
+
+import java.util.List;
+
+/**
+ * The linear (identity when c = 1) activation c·x. A stack of linear layers is itself one
+ * linear layer, which is why networks need a non-linearity.
+ */
+public final class Linear implements ScalarActivation {
+
+    private static final List<Parameter> PARAMETERS = List.of(
+            Parameter.unbounded("c", 1.0, "Slope."));
+
+    @Override
+    public String name() {
+        return "linear";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("identity");
+    }
+
+    @Override
+    public String displayName() {
+        return "Linear (identity)";
+    }
+
+    @Override
+    public String formula() {
+        return "c·x";
+    }
+
+    @Override
+    public String derivativeFormula() {
+        return "c";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public String outputRange() {
+        return "(−∞, ∞)";
+    }
+
+    @Override
+    public Traits traits() {
+        return new Traits(true, true, true, Traits.Saturation.NONE);
+    }
+
+    @Override
+    public String reference() {
+        return "torch.nn.Identity (c = 1); keras.activations.linear";
+    }
+
+    @Override
+    public ScalarFunction bind(Parameters parameters) {
+        double c = parameters.get("c");
+        return new ScalarFunction() {
+            @Override
+            public double value(double x) {
+                return c * x;
+            }
+
+            @Override
+            public double derivative(double x) {
+                return c;
+            }
+
+            @Override
+            public double maxAbsDerivative() {
+                return Math.abs(c);
+            }
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package dev.activationlab.activation;
+
+/**
+ * The rectified linear unit max(0, x), as {@code torch.relu}; relu'(0) = 0 as PyTorch's autograd.
+ * A unit whose pre-activation stays negative passes no gradient: a dead unit.
+ */
+public final class Relu implements ScalarActivation, ScalarFunction {
+
+    @Override
+    public String name() {
+        return "relu";
+    }
+
+    @Override
+    public String displayName() {
+        return "ReLU";
+    }
+
+    @Override
+    public String formula() {
+        return "max(0, x)";
+    }
+
+    @Override
+    public String derivativeFormula() {
+        return "1 if x > 0, else 0 (0 at x = 0)";
+    }
+
+    @Override
+    public String outputRange() {
+        return "[0, ∞)";
+    }
+
+    @Override
+    public Traits traits() {
+        return new Traits(true, false, false, Traits.Saturation.NEGATIVE);
+    }
+
+    @Override
+    public String reference() {
+        return "torch.nn.ReLU; Nair & Hinton (2010), Rectified linear units improve restricted Boltzmann machines";
+    }
+
+    @Override
+    public ScalarFunction bind(Parameters parameters) {
+        return this;
+    }
+
+    @Override
+    public double value(double x) {
+        // x > 0 rather than Math.max, so that relu(-0.0) is +0.0 as in PyTorch.
+        return x > 0 ? x : 0.0;
+    }
+
+    @Override
+    public double derivative(double x) {
+        return x > 0 ? 1.0 : 0.0;
+    }
+
+    @Override
+    public double maxAbsDerivative() {
+        return 1.0;
+    }
+}
