@@ -8,7 +8,8 @@ import java.util.List;
  * not be 0.
  *
  * <p>For either sign of alpha this is x for x &gt; 0, else alpha·expm1(x/alpha), computed with
- * {@code expm1} for full relative precision near 0. f'(x) = 1 for x &gt; 0, else e^(x/alpha)
+ * {@code expm1} for full relative precision near 0 (and, for alpha &lt; 0, with the rounding of
+ * x/alpha corrected where e^(x/alpha) grows). f'(x) = 1 for x &gt; 0, else e^(x/alpha)
  * (1 at x = 0, as PyTorch's autograd), where the rounding of the quotient x/alpha is corrected
  * with its exact remainder, so that e^(x/alpha) keeps full precision for large |x/alpha|.
  * ln f'(x) = x/alpha on the negative side. With alpha &lt; 0, e^(x/alpha) grows without bound
@@ -76,7 +77,20 @@ public final class Celu implements ScalarActivation {
         return new ScalarFunction() {
             @Override
             public double value(double x) {
-                return x > 0 ? x : alpha * Math.expm1(x / alpha);
+                if (x > 0) {
+                    return x;
+                }
+                double q = x / alpha;
+                if (q <= 1) {
+                    // An error of δ in q changes expm1(q) by at most about 1.6δ/|q| relatively here.
+                    return alpha * Math.expm1(q);
+                }
+                // alpha < 0 and x/alpha > 1: e^q grows, and the rounding of q must be corrected.
+                double e = Math.exp(q);
+                if (!Double.isFinite(e)) {
+                    return alpha * e;
+                }
+                return alpha * (Math.expm1(q) + e * (Math.fma(-q, alpha, x) / alpha));
             }
 
             @Override

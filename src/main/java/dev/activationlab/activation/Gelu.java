@@ -10,7 +10,9 @@ import org.apache.commons.numbers.gamma.Erfcx;
  * <p>Φ(x) is computed as erfc(−x/√2)/2 (never as (1 + erf(x/√2))/2, which cancels for negative
  * x), with the rounding of x/√2 corrected to first order, so that gelu(−37) keeps full relative
  * precision; gelu(x) underflows to −0.0 below about −38.5. f'(x) = Φ(x) + x·φ(x), φ the
- * standard normal density, evaluated with x² split exactly into two doubles. ln |f'(x)| is
+ * standard normal density, evaluated with x² split exactly into two doubles; within 0.05 of
+ * its zero (x ≈ −0.75179, the minimum of gelu), where the two terms cancel, f' is summed from
+ * its Taylor expansion about that zero. ln |f'(x)| is
  * computed from ln φ(x) and the Mills ratio Φ(x)/φ(x) = √(π/2)·erfcx(−x/√2) where f'
  * underflows. sup |f'| = f'(√2) ≈ 1.128904 (f'' = φ(x)(2 − x²)); f' ranges over
  * [1 − f'(√2), f'(√2)].
@@ -30,6 +32,12 @@ public final class Gelu implements ScalarActivation, ScalarFunction {
     private static final double MAX_DERIVATIVE = 1.1289041451851547;
     /** Below this, ln |f'| goes through the Mills ratio instead of f' itself. */
     private static final double LOG_DERIVATIVE_CUTOFF = -5.0;
+
+    /** f' about its zero r = -0.751791524693564457458 (mpmath, 120 digits). */
+    private static final RootExpansion NEAR_ROOT = new RootExpansion(-0.7517915246935645, 1.4956759177009883e-17, 0.05,
+            0.4314939923140469, 0.388284982990552, -0.018199676398671087, -0.1140082332972217,
+            -0.014771522148244337, 0.019421679838189067, 0.004539228379125415, -0.002239538068073497,
+            -0.0007448268386746817, 0.00018633974623233514, 8.615947861116571e-05, -1.121438018842664e-05);
 
     @Override
     public String name() {
@@ -100,6 +108,9 @@ public final class Gelu implements ScalarActivation, ScalarFunction {
 
     @Override
     public double derivative(double x) {
+        if (NEAR_ROOT.covers(x)) {
+            return NEAR_ROOT.evaluate(x);
+        }
         double d = normalCdf(x) + x * normalDensity(x);
         // Both terms underflow below about −38.6, where the exact f' is negative.
         return d == 0 && x < 0 ? -0.0 : d;

@@ -9,7 +9,9 @@ package dev.activationlab.activation;
  * the result: 2u is therefore evaluated in double-double arithmetic (the constants √(2/π) and
  * 0.044715 each as a sum of two doubles) and the sigmoid corrected to first order in the low
  * part. The derivative is σ(2u)·(1 + 2x·u'·σ(−2u)) with u' = √(2/π)·(1 + 3·0.044715·x²), the
- * exact derivative in a form without cancellation or overflow. For |x| &gt; 10^6 the sigmoid is
+ * exact derivative in a form without cancellation or overflow, except within 0.05 of its zero
+ * (x ≈ −0.75246, the minimum of gelu_tanh), where it is summed from its Taylor expansion about
+ * that zero. For |x| &gt; 10^6 the sigmoid is
  * saturated and the function is x (x &gt; 0) or −0.0 (x &lt; 0). sup |f'| ≈ 1.128993 at
  * x ≈ ±1.41850 (f' ranges over [1 − 1.128993, 1.128993]).
  *
@@ -30,6 +32,12 @@ public final class GeluTanh implements ScalarActivation, ScalarFunction {
     /** Beyond this |x|, |2u| &gt; 10^16 and σ(2u) is exactly 0 or 1 in double. */
     private static final double SATURATED = 1e6;
     private static final double LOG_DERIVATIVE_CUTOFF = -5.0;
+
+    /** f' about its zero r = -0.752461422071016258488 (mpmath, 120 digits). */
+    private static final RootExpansion NEAR_ROOT = new RootExpansion(-0.7524614220710163, 3.635560509207687e-17, 0.05,
+            0.4304000910248585, 0.38751844613578895, -0.01578285352184803, -0.11394448308095899,
+            -0.01661932834305256, 0.019682309459833118, 0.005261059254921912, -0.0024227318458750974,
+            -0.0009274420230205449, 0.00026392764052681053, 0.00012425227802639782, -3.4956171694436116e-05);
 
     @Override
     public String name() {
@@ -116,6 +124,9 @@ public final class GeluTanh implements ScalarActivation, ScalarFunction {
 
     @Override
     public double derivative(double x) {
+        if (NEAR_ROOT.covers(x)) {
+            return NEAR_ROOT.evaluate(x);
+        }
         if (Math.abs(x) > SATURATED) {
             return x > 0 ? 1.0 : -0.0;
         }

@@ -8,7 +8,9 @@ package dev.activationlab.activation;
  * ((1 + 2e)/(1 + 2e + 2e²) and (2e(1 + e)/(1 + 2e + 2e²))²). All terms are positive, so nothing
  * cancels and nothing overflows. The exact derivative tanh(sp) + x·sech²(sp)·σ(x) is, for
  * x &lt; 0, m·[(m + 2)/(n + 2) + 4x(n + 1)/((1 + m)(n + 2)²)]: the factor m = e^x carries the
- * underflow (keeping the sign) and ln |f'| = x + ln |[…]|. sup |f'| ≈ 1.0884982 at x ≈ 1.49057.
+ * underflow (keeping the sign) and ln |f'| = x + ln |[…]|. Within 0.05 of the zero of f'
+ * (x ≈ −1.19243, the minimum of mish), where the two terms cancel, f' is summed from its
+ * Taylor expansion about that zero. sup |f'| ≈ 1.0884982 at x ≈ 1.49057.
  *
  * <p>Source: Misra (2019), Mish: a self regularized non-monotonic activation function,
  * arXiv:1908.08681.
@@ -17,6 +19,12 @@ public final class Mish implements ScalarActivation, ScalarFunction {
 
     /** sup |f'| = f'(1.49057117948542846…) (mpmath, 40 digits). */
     private static final double MAX_DERIVATIVE = 1.088498161251728;
+
+    /** f' about its zero r = -1.19243121451549521214 (mpmath, 120 digits). */
+    private static final RootExpansion NEAR_ROOT = new RootExpansion(-1.1924312145154952, -4.8484829848031044e-17, 0.05,
+            0.2669479140495345, 0.20473126408010586, 0.04190782104360987, -0.020271822716684245,
+            -0.01582112656173338, -0.0033606849270232685, 0.0010924055409445854, 0.0009898181021289196,
+            0.00025412936386191073, -4.1961496031696126e-05, -5.582891567360688e-05, -1.72992708103044e-05);
 
     @Override
     public String name() {
@@ -72,6 +80,9 @@ public final class Mish implements ScalarActivation, ScalarFunction {
 
     @Override
     public double derivative(double x) {
+        if (NEAR_ROOT.covers(x)) {
+            return NEAR_ROOT.evaluate(x);
+        }
         if (x >= 0) {
             double e = Math.exp(-x);
             double d = 1.0 + 2.0 * e * (1.0 + e);
@@ -91,7 +102,7 @@ public final class Mish implements ScalarActivation, ScalarFunction {
 
     @Override
     public double logAbsDerivative(double x) {
-        if (x >= 0) {
+        if (x >= 0 || NEAR_ROOT.covers(x)) {
             return Math.log(derivative(x));
         }
         return x + Math.log(Math.abs(negativeBracket(x, Math.exp(x))));

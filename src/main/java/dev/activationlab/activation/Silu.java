@@ -8,7 +8,9 @@ import java.util.List;
  * <p>σ is evaluated without overflow, so silu(−800) is −0.0, never NaN. The derivative
  * σ(x)(1 + x(1 − σ(x))) is computed as σ(x)·(1 + x·σ(−x)), which neither cancels for large
  * positive x nor overflows; ln |f'(x)| = −softplus(−x) + ln |1 + x·σ(−x)| stays finite where f'
- * underflows. f'(x) + f'(−x) = 1, and sup |f'| ≈ 1.0998393 at x ≈ ±2.39936.
+ * underflows. Within 0.05 of the zero of f' (x ≈ −1.27846, the minimum of silu), where the
+ * two terms cancel, f' is summed from its Taylor expansion about that zero. f'(x) + f'(−x) = 1,
+ * and sup |f'| ≈ 1.0998393 at x ≈ ±2.39936.
  *
  * <p>Sources: Elfwing, Uchibe &amp; Doya (2018), Sigmoid-weighted linear units for neural network
  * function approximation in reinforcement learning, Neural Networks 107; Ramachandran, Zoph &amp; Le
@@ -19,6 +21,12 @@ public final class Silu implements ScalarActivation, ScalarFunction {
 
     /** sup |f'| = f'(2.39935728051546767…) (mpmath, 60 digits). */
     private static final double MAX_DERIVATIVE = 1.099839320128867;
+
+    /** f' about its zero r = -1.27846454276107379511 (mpmath, 120 digits). */
+    private static final RootExpansion NEAR_ROOT = new RootExpansion(-1.2784645427610737, -1.0946994183093437e-16, 0.05,
+            0.2178117057198001, 0.1466487969969469, 0.018874814223782312, -0.015222655223188032,
+            -0.006606589138356696, 0.000126627410081122, 0.0007985218818397998, 0.00018570724361186496,
+            -4.090534237428612e-05, -2.9733542213263917e-05, -2.942631888842464e-06, 2.346029682463866e-06);
 
     @Override
     public String name() {
@@ -74,11 +82,17 @@ public final class Silu implements ScalarActivation, ScalarFunction {
 
     @Override
     public double derivative(double x) {
+        if (NEAR_ROOT.covers(x)) {
+            return NEAR_ROOT.evaluate(x);
+        }
         return Sigmoid.sigmoid(x) * (1.0 + x * Sigmoid.sigmoid(-x));
     }
 
     @Override
     public double logAbsDerivative(double x) {
+        if (NEAR_ROOT.covers(x)) {
+            return Math.log(Math.abs(NEAR_ROOT.evaluate(x)));
+        }
         return -Sigmoid.softplus(-x) + Math.log(Math.abs(1.0 + x * Sigmoid.sigmoid(-x)));
     }
 
