@@ -103,7 +103,7 @@ public final class Mish implements ScalarActivation, ScalarFunction {
     @Override
     public double logAbsDerivative(double x) {
         if (x >= 0 || NEAR_ROOT.covers(x)) {
-            return Math.log(derivative(x));
+            return Math.log(Math.abs(derivative(x)));
         }
         return x + Math.log(Math.abs(negativeBracket(x, Math.exp(x))));
     }
