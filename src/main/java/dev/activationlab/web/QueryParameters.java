@@ -1,6 +1,9 @@
 package dev.activationlab.web;
 
+import dev.activationlab.activation.Activation;
 import dev.activationlab.activation.ActivationEvaluator;
+import dev.activationlab.activation.InvalidParameterException;
+import dev.activationlab.activation.Parameters;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +27,21 @@ public final class QueryParameters {
             }
         });
         return params;
+    }
+
+    /**
+     * The full parameter set of {@code activation} from parameters read off a query string.
+     *
+     * @param fieldPrefix put before a parameter's name to name the query parameter at fault,
+     *                    e.g. {@code "leaky_relu."} for {@code leaky_relu.alpha}, or {@code ""}
+     * @throws RequestException 400 naming an unknown or out-of-range parameter
+     */
+    public static Parameters resolve(Activation activation, Map<String, Double> requested, String fieldPrefix) {
+        try {
+            return Parameters.resolve(activation, requested);
+        } catch (InvalidParameterException e) {
+            throw new RequestException(ProblemType.INVALID_PARAMETER, fieldPrefix + e.parameter(), e.getMessage());
+        }
     }
 
     /**
