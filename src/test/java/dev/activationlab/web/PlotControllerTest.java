@@ -1,0 +1,301 @@
+package dev.activationlab.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.activationlab.config.ActivationCatalogueConfiguration;
+import dev.activationlab.config.LimitsProperties;
+import dev.activationlab.config.PlotConfiguration;
+import dev.activationlab.plot.SvgDocument;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+@WebMvcTest(PlotController.class)
+@Import({ActivationCatalogueConfiguration.class, PlotConfiguration.class})
+@EnableConfigurationProperties(LimitsProperties.class)
+class PlotControllerTest {
+
+    private static final MediaType SVG = MediaType.valueOf("image/svg+xml");
+
+    @Autowired
+    private MockMvcTester mvc;
+
+    private static byte[] body(MvcTestResult result) {
+        return result.getResponse().getContentAsByteArray();
+    }
+
+    @Test
+    void plotShouldAnswerSvgByDefaultWithTitleAndLegend() throws Exception {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/leaky_relu/plot?alpha=0.1").exchange();
+
+        assertThat(result).hasStatusOk().hasContentType(SVG);
+        assertThat(result).headers().hasValue("Vary", "Accept");
+        SvgDocument svg = SvgDocument.parse(body(result));
+        assertThat(svg.width()).isEqualTo(800.0);
+        assertThat(svg.height()).isEqualTo(500.0);
+        assertThat(svg.texts()).contains("leaky_relu (alpha = 0.1) and its derivative", "leaky_relu", "leaky_relu′");
+    }
+
+    @Test
+    void plotWhenAliasGivenShouldNameTheCanonicalFunction() throws Exception {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/logistic/plot?derivative=false").exchange();
+
+        assertThat(result).hasStatusOk();
+        assertThat(SvgDocument.parse(body(result)).texts()).contains("sigmoid").doesNotContain("sigmoid′");
+    }
+
+    @Test
+    void plotWhenFormatPngShouldAnswerAPngOfTheRequestedSize() throws Exception {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/tanh/plot?format=png&width=640&height=360").exchange();
+
+        assertThat(result).hasStatusOk().hasContentType(MediaType.IMAGE_PNG);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(body(result)));
+        assertThat(image.getWidth()).isEqualTo(640);
+        assertThat(image.getHeight()).isEqualTo(360);
+    }
+
+    @Test
+    void plotWhenAcceptPngShouldAnswerPng() throws Exception {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/relu/plot")
+                .accept(MediaType.IMAGE_PNG).exchange();
+
+        assertThat(result).hasStatusOk().hasContentType(MediaType.IMAGE_PNG);
+        assertThat(ImageIO.read(new ByteArrayInputStream(body(result)))).isNotNull();
+    }
+
+    @Test
+    void plotWhenAcceptPrefersSvgByQualityShouldAnswerSvg() throws Exception {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/relu/plot")
+                .header("Accept", "image/png;q=0.5, image/svg+xml").exchange();
+
+        assertThat(result).hasStatusOk().hasContentType(SVG);
+    }
+
+    @Test
+    void plotWhenFormatAndAcceptDisagreeShouldFollowFormat() throws Exception {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/relu/plot?format=svg")
+                .accept(MediaType.IMAGE_PNG).exchange();
+
+        assertThat(result).hasStatusOk().hasContentType(SVG);
+    }
+
+    @Test
+    void plotWhenFormatUnknownShouldReturnBadRequestAsProblemEvenIfOnlyImagesAccepted() {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/relu/plot?format=gif")
+                .accept(MediaType.IMAGE_PNG).exchange();
+
+        assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("format");
+    }
+
+    @Test
+    void plotWhenNameUnknownShouldReturnNotFoundAsProblemEvenIfOnlyImagesAccepted() {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/nope/plot")
+                .accept(MediaType.valueOf("image/svg+xml")).exchange();
+
+        assertThat(result).hasStatus(404).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.validNames").asArray().contains("sigmoid", "tanh");
+    }
+
+    @Test
+    void plotWhenWidthBeyondLimitShouldReturnBadRequest() {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/relu/plot?width=4001").exchange();
+
+        assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("width");
+    }
+
+    @Test
+    void plotWhenHeightBeyondLimitShouldReturnBadRequest() {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/relu/plot?height=4001&format=png").exchange();
+
+        assertThat(result).hasStatus(400);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("height");
+    }
+
+    @Test
+    void plotWhenPointsBeyondLimitShouldReturnBadRequest() {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/relu/plot?points=10002").exchange();
+
+        assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("points");
+    }
+
+    @Test
+    void plotWhenRangeReversedShouldReturnBadRequest() {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/relu/plot?from=2&to=1").exchange();
+
+        assertThat(result).hasStatus(400);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("from");
+    }
+
+    @Test
+    void plotWhenRangeWiderThanAnAxisShouldReturnBadRequest() {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/sigmoid/plot?from=-1e308&to=1e308").exchange();
+
+        assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("to");
+    }
+
+    @Test
+    void plotWhenValuesOverflowShouldReturnUnprocessable() {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/linear/plot?c=1e308").exchange();
+
+        assertThat(result).hasStatus(422).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void plotWhenParameterUnknownShouldReturnBadRequestNamingIt() {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/sigmoid/plot?alpha=0.1").exchange();
+
+        assertThat(result).hasStatus(400);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("alpha");
+    }
+
+    @Test
+    void plotWhenDerivativeNotBooleanShouldReturnBadRequest() {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/sigmoid/plot?derivative=maybe")
+                .accept(MediaType.IMAGE_PNG).exchange();
+
+        assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("derivative");
+    }
+
+    @Test
+    void plotWhenVectorValuedShouldReturnUnprocessable() {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/softmax/plot").exchange();
+
+        assertThat(result).hasStatus(422).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void plotManyShouldOverlayEachFunctionWithItsParametersInTitleAndLegend() throws Exception {
+        MvcTestResult result = mvc.get()
+                .uri("/api/v1/activations/plot?names=sigmoid,tanh,leaky-relu&leaky_relu.alpha=0.2").exchange();
+
+        assertThat(result).hasStatusOk().hasContentType(SVG);
+        assertThat(SvgDocument.parse(body(result)).texts())
+                .contains("sigmoid, tanh, leaky_relu (alpha = 0.2) and their derivatives")
+                .contains("sigmoid", "tanh", "leaky_relu", "sigmoid′", "tanh′", "leaky_relu′");
+    }
+
+    @Test
+    void plotManyWhenAcceptPngShouldAnswerPng() throws Exception {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/plot?names=relu,step&width=300&height=200")
+                .accept(MediaType.IMAGE_PNG).exchange();
+
+        assertThat(result).hasStatusOk().hasContentType(MediaType.IMAGE_PNG);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(body(result)));
+        assertThat(image.getWidth()).isEqualTo(300);
+        assertThat(image.getHeight()).isEqualTo(200);
+    }
+
+    @Test
+    void plotManyWithoutDerivativeShouldDrawOnlyTheFunctions() throws Exception {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/plot?names=sigmoid,tanh,relu,step,linear,leaky_relu"
+                + "&derivative=false").exchange();
+
+        assertThat(result).hasStatusOk();
+        assertThat(SvgDocument.parse(body(result)).texts())
+                .contains("sigmoid, tanh, relu, step, linear (c = 1), leaky_relu (alpha = 0.01)")
+                .contains("sigmoid", "tanh", "relu", "step", "linear", "leaky_relu")
+                .doesNotContain("sigmoid′", "relu′");
+    }
+
+    @Test
+    void plotManyWhenMoreThanTwelveNamesShouldReturnBadRequest() {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/plot?names=a,b,c,d,e,f,g,h,i,j,k,l,m").exchange();
+
+        assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("names");
+    }
+
+    @Test
+    void plotManyWhenNameUnknownShouldReturnBadRequestListingValidNames() {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/plot?names=sigmoid,nope")
+                .accept(MediaType.IMAGE_PNG).exchange();
+
+        assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("names[1]");
+        assertThat(result).bodyJson().extractingPath("$.validNames").asArray().contains("relu");
+    }
+
+    @Test
+    void plotManyWhenNamesMissingShouldReturnBadRequest() {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/plot").exchange();
+
+        assertThat(result).hasStatus(400);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("names");
+    }
+
+    @Test
+    void plotManyWhenNameEmptyShouldReturnBadRequestNamingTheEntry() {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/plot?names=sigmoid,,tanh").exchange();
+
+        assertThat(result).hasStatus(400);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("names[1]");
+    }
+
+    @Test
+    void plotManyWhenNameRepeatedThroughAliasShouldReturnBadRequest() {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/plot?names=sigmoid,logistic").exchange();
+
+        assertThat(result).hasStatus(400);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("names[1]");
+    }
+
+    @Test
+    void plotManyWhenVectorValuedShouldReturnUnprocessable() {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/plot?names=tanh,softmax").exchange();
+
+        assertThat(result).hasStatus(422);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("names[1]");
+    }
+
+    @Test
+    void plotManyWhenParameterWithoutFunctionShouldReturnBadRequest() {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/plot?names=leaky_relu&alpha=0.2").exchange();
+
+        assertThat(result).hasStatus(400);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("alpha");
+    }
+
+    @Test
+    void plotManyWhenParameterNamesUnlistedFunctionShouldReturnBadRequest() {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/plot?names=tanh&leaky_relu.alpha=0.2").exchange();
+
+        assertThat(result).hasStatus(400);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("leaky_relu.alpha");
+    }
+
+    @Test
+    void plotManyWhenParameterUnknownShouldReturnBadRequestNamingIt() {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/plot?names=leaky_relu&leaky_relu.beta=2").exchange();
+
+        assertThat(result).hasStatus(400);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("leaky_relu.beta");
+    }
+
+    @Test
+    void plotManyWhenParameterNotANumberShouldReturnBadRequestNamingIt() {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/plot?names=leaky_relu&leaky_relu.alpha=1e999").exchange();
+
+        assertThat(result).hasStatus(400);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("leaky_relu.alpha");
+    }
+
+    @Test
+    void plotManyWhenValuesTooWideForOneAxisShouldReturnUnprocessable() {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/plot?names=linear&linear.c=1e307").exchange();
+
+        assertThat(result).hasStatus(422).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+}
