@@ -57,7 +57,11 @@ public final class LeakyRelu implements ScalarActivation {
         return new ScalarFunction() {
             @Override
             public double value(double x) {
-                return x > 0 ? x : alpha * x;
+                if (x > 0) {
+                    return x;
+                }
+                // With alpha = 0 the negative branch is exactly 0, which is +0.0.
+                return alpha == 0 ? 0.0 : alpha * x;
             }
 
             @Override

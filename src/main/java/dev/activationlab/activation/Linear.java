@@ -62,7 +62,8 @@ public final class Linear implements ScalarActivation {
         return new ScalarFunction() {
             @Override
             public double value(double x) {
-                return c * x;
+                // With c = 0 the result is exactly 0, which is +0.0 whatever the sign of x.
+                return c == 0 ? 0.0 : c * x;
             }
 
             @Override

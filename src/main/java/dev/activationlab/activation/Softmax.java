@@ -4,7 +4,7 @@ package dev.activationlab.activation;
  * Softmax y_i = e^(x_i) / Σ_j e^(x_j), as {@code torch.softmax(x, dim=0)}.
  *
  * <p>The maximum is subtracted before exponentiating, so softmax([1000, 0]) is [1, 0] without
- * overflow. Jacobian J_ij = s_i(δ_ij − s_j); on the diagonal 1 − s_i is computed as the sum of
+ * overflow, and the rounding error of each x_j − max is corrected. Jacobian J_ij = s_i(δ_ij − s_j); on the diagonal 1 − s_i is computed as the sum of
  * the other s_j, which keeps precision when s_i is close to 1.
  */
 public final class Softmax implements VectorActivation {
@@ -44,20 +44,63 @@ public final class Softmax implements VectorActivation {
         return "torch.nn.Softmax; Bridle (1990), Probabilistic interpretation of feedforward classification network outputs";
     }
 
+    /** Index of the first largest element; x has length ≥ 1. */
+    static int argmax(double[] x) {
+        int k = 0;
+        for (int i = 1; i < x.length; i++) {
+            if (x[i] > x[k]) {
+                k = i;
+            }
+        }
+        return k;
+    }
+
+    /**
+     * e^(x_j − max) for every j, with the rounding error of each difference x_j − max recovered
+     * exactly (two-sum) and corrected to first order, so that e.g. e^(−700) keeps full precision.
+     *
+     * @param max the largest element of x
+     * @return a new array of length n, with exactly 1 at the position of max
+     */
+    static double[] exponentialsBelowMax(double[] x, double max) {
+        double[] e = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            double d = x[j] - max;
+            double v = Math.exp(d);
+            if (v != 0) {
+                v += v * differenceError(x[j], max, d);
+            }
+            e[j] = v;
+        }
+        return e;
+    }
+
+    /** (a − b) − d exactly, for d the rounded difference a − b (Knuth's two-sum). */
+    static double differenceError(double a, double b, double d) {
+        double bb = d - a;
+        return (a - (d - bb)) + (-b - bb);
+    }
+
+    /**
+     * Softmax of x.
+     *
+     * @param x input vector, length n ≥ 1
+     * @return output vector, length n, entries in [0, 1] summing to 1 up to rounding
+     */
     @Override
     public double[] value(double[] x, Parameters parameters) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : x) {
-            max = Math.max(max, v);
+        int k = argmax(x);
+        double[] y = exponentialsBelowMax(x, x[k]);
+        // e^(x_k − max) = 1 exactly; the others are summed apart so that 1 + others rounds once.
+        double others = 0;
+        for (int j = 0; j < y.length; j++) {
+            if (j != k) {
+                others += y[j];
+            }
         }
-        double[] y = new double[x.length];
-        double sum = 0;
-        for (int i = 0; i < x.length; i++) {
-            y[i] = Math.exp(x[i] - max);
-            sum += y[i];
-        }
-        for (int i = 0; i < x.length; i++) {
-            y[i] /= sum;
+        double sum = 1.0 + others;
+        for (int j = 0; j < y.length; j++) {
+            y[j] /= sum;
         }
         return y;
     }

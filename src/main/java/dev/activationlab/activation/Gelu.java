@@ -1,0 +1,135 @@
+package dev.activationlab.activation;
+
+import org.apache.commons.numbers.gamma.Erfc;
+import org.apache.commons.numbers.gamma.Erfcx;
+
+/**
+ * The Gaussian error linear unit x·Φ(x), Φ the standard normal CDF, in its exact form, as
+ * {@code torch.nn.functional.gelu(x, approximate='none')}.
+ *
+ * <p>Φ(x) is computed as erfc(−x/√2)/2 (never as (1 + erf(x/√2))/2, which cancels for negative
+ * x), with the rounding of x/√2 corrected to first order, so that gelu(−37) keeps full relative
+ * precision; gelu(x) underflows to −0.0 below about −38.5. f'(x) = Φ(x) + x·φ(x), φ the
+ * standard normal density, evaluated with x² split exactly into two doubles; within 0.05 of
+ * its zero (x ≈ −0.75179, the minimum of gelu), where the two terms cancel, f' is summed from
+ * its Taylor expansion about that zero. ln |f'(x)| is
+ * computed from ln φ(x) and the Mills ratio Φ(x)/φ(x) = √(π/2)·erfcx(−x/√2) where f'
+ * underflows. sup |f'| = f'(√2) ≈ 1.128904 (f'' = φ(x)(2 − x²)); f' ranges over
+ * [1 − f'(√2), f'(√2)].
+ *
+ * <p>Source: Hendrycks &amp; Gimpel (2016), Gaussian error linear units (GELUs), arXiv:1606.08415.
+ */
+public final class Gelu implements ScalarActivation, ScalarFunction {
+
+    /** 1/√2 as an unevaluated sum of two doubles (mpmath, 60 digits). */
+    private static final double INV_SQRT2_HI = 0.7071067811865476;
+    private static final double INV_SQRT2_LO = -4.833646656726457e-17;
+    private static final double TWO_OVER_SQRT_PI = 1.1283791670955126;
+    private static final double INV_SQRT_2PI = 0.3989422804014327;
+    private static final double LN_SQRT_2PI = 0.9189385332046728;
+    private static final double SQRT_PI_OVER_2 = 1.2533141373155003;
+    /** f'(√2) = Φ(√2) + √2·φ(√2) (mpmath, 60 digits). */
+    private static final double MAX_DERIVATIVE = 1.1289041451851547;
+    /** Below this, ln |f'| goes through the Mills ratio instead of f' itself. */
+    private static final double LOG_DERIVATIVE_CUTOFF = -5.0;
+
+    /** f' about its zero r = -0.751791524693564457458 (mpmath, 120 digits). */
+    private static final RootExpansion NEAR_ROOT = new RootExpansion(-0.7517915246935645, 1.4956759177009883e-17, 0.05,
+            0.4314939923140469, 0.388284982990552, -0.018199676398671087, -0.1140082332972217,
+            -0.014771522148244337, 0.019421679838189067, 0.004539228379125415, -0.002239538068073497,
+            -0.0007448268386746817, 0.00018633974623233514, 8.615947861116571e-05, -1.121438018842664e-05);
+
+    @Override
+    public String name() {
+        return "gelu";
+    }
+
+    @Override
+    public String displayName() {
+        return "GELU (Gaussian error linear unit, exact)";
+    }
+
+    @Override
+    public String formula() {
+        return "x·Φ(x), Φ(x) = (1 + erf(x/√2))/2 the standard normal CDF";
+    }
+
+    @Override
+    public String derivativeFormula() {
+        return "Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π)";
+    }
+
+    @Override
+    public String outputRange() {
+        return "[−0.16997…, ∞) (minimum at x ≈ −0.75179)";
+    }
+
+    @Override
+    public Traits traits() {
+        return new Traits(false, true, true, Traits.Saturation.NEGATIVE);
+    }
+
+    @Override
+    public String reference() {
+        return "torch.nn.functional.gelu (approximate='none'); Hendrycks & Gimpel (2016), "
+                + "Gaussian error linear units (GELUs), arXiv:1606.08415";
+    }
+
+    @Override
+    public ScalarFunction bind(Parameters parameters) {
+        return this;
+    }
+
+    /** Φ(x) = erfc(−x/√2)/2 with full relative precision for negative x. */
+    static double normalCdf(double x) {
+        // −x/√2 = t + dt, t the rounded product and dt the error of the product and of 1/√2.
+        double t = -x * INV_SQRT2_HI;
+        double dt = -(Math.fma(x, INV_SQRT2_HI, t) + x * INV_SQRT2_LO);
+        double erfc = Erfc.value(t);
+        if (erfc == 0 || erfc == 2) {
+            return 0.5 * erfc;
+        }
+        // erfc'(t) = −(2/√π)·e^(−t²).
+        return 0.5 * (erfc - dt * TWO_OVER_SQRT_PI * Math.exp(-t * t));
+    }
+
+    /** φ(x) = e^(−x²/2)/√(2π), with x² split exactly into hi + lo. */
+    static double normalDensity(double x) {
+        double hi = x * x;
+        double lo = Math.fma(x, x, -hi);
+        double e = Math.exp(-0.5 * hi);
+        return (e - e * 0.5 * lo) * INV_SQRT_2PI;
+    }
+
+    @Override
+    public double value(double x) {
+        return x * normalCdf(x);
+    }
+
+    @Override
+    public double derivative(double x) {
+        if (NEAR_ROOT.covers(x)) {
+            return NEAR_ROOT.evaluate(x);
+        }
+        double d = normalCdf(x) + x * normalDensity(x);
+        // Both terms underflow below about −38.6, where the exact f' is negative.
+        return d == 0 && x < 0 ? -0.0 : d;
+    }
+
+    @Override
+    public double logAbsDerivative(double x) {
+        if (x >= LOG_DERIVATIVE_CUTOFF) {
+            return Math.log(Math.abs(derivative(x)));
+        }
+        // f'(x) = φ(x)·(x + Φ(x)/φ(x)), both factors without underflow in log space.
+        double mills = SQRT_PI_OVER_2 * Erfcx.value(-x * INV_SQRT2_HI);
+        double hi = x * x;
+        double lo = Math.fma(x, x, -hi);
+        return -0.5 * hi - 0.5 * lo - LN_SQRT_2PI + Math.log(Math.abs(x + mills));
+    }
+
+    @Override
+    public double maxAbsDerivative() {
+        return MAX_DERIVATIVE;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.activationlab.activation;
+
+import java.util.List;
+
+/**
+ * The hard sigmoid relu6(x + 3)/6: 0 for x ≤ −3, 1 for x ≥ 3, else x/6 + 1/2, as
+ * {@code torch.nn.functional.hardsigmoid}.
+ *
+ * <p>The middle piece is evaluated as (x + 3)/6, which is exact up to one rounding near x = −3
+ * where x/6 + 1/2 would cancel. f'(x) = 1/6 for −3 &lt; x &lt; 3, else 0 (0 at ±3, as PyTorch's
+ * autograd); the double nearest 1/6, not PyTorch's float32 constant.
+ *
+ * <p>Source: Howard et al. (2019), Searching for MobileNetV3, ICCV (h-sigmoid).
+ */
+public final class HardSigmoid implements ScalarActivation, ScalarFunction {
+
+    private static final double SLOPE = 1.0 / 6.0;
+
+    @Override
+    public String name() {
+        return "hard_sigmoid";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("hardsigmoid");
+    }
+
+    @Override
+    public String displayName() {
+        return "Hard sigmoid";
+    }
+
+    @Override
+    public String formula() {
+        return "0 if x ≤ −3, 1 if x ≥ 3, else x/6 + 1/2";
+    }
+
+    @Override
+    public String derivativeFormula() {
+        return "1/6 if −3 < x < 3, else 0 (0 at x = ±3)";
+    }
+
+    @Override
+    public String outputRange() {
+        return "[0, 1]";
+    }
+
+    @Override
+    public Traits traits() {
+        return new Traits(true, false, false, Traits.Saturation.BOTH);
+    }
+
+    @Override
+    public String reference() {
+        return "torch.nn.functional.hardsigmoid; Howard et al. (2019), Searching for MobileNetV3, ICCV";
+    }
+
+    @Override
+    public ScalarFunction bind(Parameters parameters) {
+        return this;
+    }
+
+    @Override
+    public double value(double x) {
+        if (x <= -3) {
+            return 0.0;
+        }
+        if (x >= 3) {
+            return 1.0;
+        }
+        return (x + 3.0) / 6.0;
+    }
+
+    @Override
+    public double derivative(double x) {
+        return x > -3 && x < 3 ? SLOPE : 0.0;
+    }
+
+    @Override
+    public double maxAbsDerivative() {
+        return SLOPE;
+    }
+}

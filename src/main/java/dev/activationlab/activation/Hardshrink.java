@@ -1,0 +1,84 @@
+package dev.activationlab.activation;
+
+import java.util.List;
+
+/**
+ * Hard shrinkage (hard thresholding): x for |x| &gt; lambda, else 0, as
+ * {@code torch.nn.functional.hardshrink(x, lambd)}; lambda ≥ 0.
+ *
+ * <p>f'(x) = 1 for |x| &gt; lambda, else 0 (0 at ±lambda, as PyTorch's autograd). With lambda = 0 the
+ * function is the identity, and hardshrink(−0.0) is −0.0.
+ *
+ * <p>Source: Donoho &amp; Johnstone (1994), Ideal spatial adaptation by wavelet shrinkage, Biometrika 81(3).
+ */
+public final class Hardshrink implements ScalarActivation {
+
+    private static final List<Parameter> PARAMETERS = List.of(
+            Parameter.atLeast("lambda", 0.5, 0.0, "Half-width (≥ 0) of the zone around 0 set to 0 (PyTorch's lambd)."));
+
+    @Override
+    public String name() {
+        return "hardshrink";
+    }
+
+    @Override
+    public String displayName() {
+        return "Hard shrinkage";
+    }
+
+    @Override
+    public String formula() {
+        return "x if |x| > lambda, else 0";
+    }
+
+    @Override
+    public String derivativeFormula() {
+        return "1 if |x| > lambda, else 0 (0 at x = ±lambda)";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public String outputRange() {
+        return "(−∞, −0.5) ∪ {0} ∪ (0.5, ∞); (−∞, −lambda) ∪ {0} ∪ (lambda, ∞) in general";
+    }
+
+    @Override
+    public Traits traits() {
+        return new Traits(true, true, false, Traits.Saturation.NONE);
+    }
+
+    @Override
+    public String reference() {
+        return "torch.nn.functional.hardshrink; Donoho & Johnstone (1994), Ideal spatial adaptation by wavelet "
+                + "shrinkage, Biometrika";
+    }
+
+    @Override
+    public ScalarFunction bind(Parameters parameters) {
+        double lambda = parameters.get("lambda");
+        return new ScalarFunction() {
+            @Override
+            public double value(double x) {
+                if (Math.abs(x) > lambda) {
+                    return x;
+                }
+                // With lambda = 0 only ±0.0 lands here, and keeps its sign.
+                return lambda == 0 ? x : 0.0;
+            }
+
+            @Override
+            public double derivative(double x) {
+                return Math.abs(x) > lambda ? 1.0 : 0.0;
+            }
+
+            @Override
+            public double maxAbsDerivative() {
+                return 1.0;
+            }
+        };
+    }
+}

@@ -1,0 +1,80 @@
+package dev.activationlab.activation;
+
+import java.util.List;
+
+/**
+ * The logarithm of the logistic sigmoid, ln σ(x) = −softplus(−x), as
+ * {@code torch.nn.functional.logsigmoid}.
+ *
+ * <p>Evaluated as x − log1p(e^x) for x &lt; 0 and −log1p(e^−x) otherwise, so that
+ * log_sigmoid(−1000) is −1000 and log_sigmoid(1000) is −0.0 (the true value −e^−1000 underflows),
+ * never −∞ or NaN. f'(x) = σ(−x); ln f'(x) = −softplus(x) stays finite where σ(−x) underflows.
+ * sup f' = 1 (as x → −∞).
+ */
+public final class LogSigmoid implements ScalarActivation, ScalarFunction {
+
+    @Override
+    public String name() {
+        return "log_sigmoid";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("logsigmoid");
+    }
+
+    @Override
+    public String displayName() {
+        return "Log-sigmoid";
+    }
+
+    @Override
+    public String formula() {
+        return "ln σ(x) = −ln(1 + e^(−x))";
+    }
+
+    @Override
+    public String derivativeFormula() {
+        return "σ(−x) = 1 / (1 + e^x)";
+    }
+
+    @Override
+    public String outputRange() {
+        return "(−∞, 0)";
+    }
+
+    @Override
+    public Traits traits() {
+        return new Traits(true, false, true, Traits.Saturation.POSITIVE);
+    }
+
+    @Override
+    public String reference() {
+        return "torch.nn.functional.logsigmoid";
+    }
+
+    @Override
+    public ScalarFunction bind(Parameters parameters) {
+        return this;
+    }
+
+    @Override
+    public double value(double x) {
+        return x < 0 ? x - Math.log1p(Math.exp(x)) : -Math.log1p(Math.exp(-x));
+    }
+
+    @Override
+    public double derivative(double x) {
+        return Sigmoid.sigmoid(-x);
+    }
+
+    @Override
+    public double logAbsDerivative(double x) {
+        return -Sigmoid.softplus(x);
+    }
+
+    @Override
+    public double maxAbsDerivative() {
+        return 1.0;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.activationlab.activation;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parametric ReLU: x for x &gt; 0, else alpha·x, with a learnable slope alpha, as
+ * {@code torch.nn.PReLU} with one shared weight ({@code torch.nn.functional.prelu}).
+ *
+ * <p>f'(x) = 1 for x &gt; 0, else alpha (alpha at x = 0, as PyTorch's autograd). The gradient
+ * with respect to the weight is ∂y_i/∂alpha = 0 for x_i &gt; 0, else x_i; PyTorch sums these
+ * over the elements into the gradient of its single weight.
+ *
+ * <p>Source: He, Zhang, Ren &amp; Sun (2015), Delving deep into rectifiers: surpassing human-level
+ * performance on ImageNet classification, ICCV.
+ */
+public final class Prelu implements ScalarActivation, ParameterGradients {
+
+    private static final List<Parameter> PARAMETERS = List.of(
+            Parameter.unbounded("alpha", 0.25, "Learnable slope for x ≤ 0 (PyTorch's initial weight 0.25)."));
+
+    @Override
+    public String name() {
+        return "prelu";
+    }
+
+    @Override
+    public String displayName() {
+        return "PReLU (parametric ReLU)";
+    }
+
+    @Override
+    public String formula() {
+        return "x if x > 0, else alpha·x (alpha learnable)";
+    }
+
+    @Override
+    public String derivativeFormula() {
+        return "1 if x > 0, else alpha (alpha at x = 0); ∂f/∂alpha = 0 if x > 0, else x";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public String outputRange() {
+        return "(−∞, ∞)";
+    }
+
+    @Override
+    public Traits traits() {
+        return new Traits(true, true, false, Traits.Saturation.NONE);
+    }
+
+    @Override
+    public String reference() {
+        return "torch.nn.PReLU (torch.nn.functional.prelu); He, Zhang, Ren & Sun (2015), Delving deep into "
+                + "rectifiers: surpassing human-level performance on ImageNet classification, ICCV";
+    }
+
+    @Override
+    public ScalarFunction bind(Parameters parameters) {
+        double alpha = parameters.get("alpha");
+        return new ScalarFunction() {
+            @Override
+            public double value(double x) {
+                if (x > 0) {
+                    return x;
+                }
+                // With alpha = 0 the negative branch is exactly 0, which is +0.0.
+                return alpha == 0 ? 0.0 : alpha * x;
+            }
+
+            @Override
+            public double derivative(double x) {
+                return x > 0 ? 1.0 : alpha;
+            }
+
+            @Override
+            public double maxAbsDerivative() {
+                return Math.max(1.0, Math.abs(alpha));
+            }
+        };
+    }
+
+    /**
+     * ∂y_i/∂alpha: 0 where x_i &gt; 0, else x_i.
+     *
+     * @param x pre-activations, length n
+     * @return {@code {"alpha": array of length n}}
+     */
+    @Override
+    public Map<String, double[]> parameterGradients(double[] x, Parameters parameters) {
+        double[] alphaGradient = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            alphaGradient[i] = x[i] > 0 ? 0.0 : x[i];
+        }
+        return Map.of("alpha", alphaGradient);
+    }
+}

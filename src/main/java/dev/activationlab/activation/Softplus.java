@@ -1,0 +1,111 @@
+package dev.activationlab.activation;
+
+import java.util.List;
+
+/**
+ * Softplus (1/beta)·ln(1 + e^(beta·x)), reverting to x where beta·x &gt; threshold, as
+ * {@code torch.nn.functional.softplus(x, beta, threshold)}.
+ *
+ * <p>The comparison uses the double product beta·x, as PyTorch does. Below the threshold,
+ * ln(1 + e^p) is evaluated as max(p, 0) + log1p(e^(−|p|)), which neither overflows (for a large
+ * threshold) nor loses the tiny values for very negative p; the rounding error of the product
+ * beta·x is recovered exactly (fma) and corrected to first order. f'(x) = σ(beta·x), and 1 above
+ * the threshold; ln f'(x) = −softplus(−beta·x) stays finite where σ underflows. sup f' = 1.
+ *
+ * <p>Sources: Dugas, Bengio, Bélisle, Nadeau &amp; Garcia (2001), Incorporating second-order functional
+ * knowledge for better option pricing, NIPS; Glorot, Bordes &amp; Bengio (2011), Deep sparse
+ * rectifier neural networks, AISTATS.
+ */
+public final class Softplus implements ScalarActivation {
+
+    private static final List<Parameter> PARAMETERS = List.of(
+            Parameter.above("beta", 1.0, 0.0, "Sharpness (> 0): larger beta approaches relu."),
+            Parameter.unbounded("threshold", 20.0,
+                    "Where the double product beta·x exceeds it, the function is x (PyTorch's linear region)."));
+
+    @Override
+    public String name() {
+        return "softplus";
+    }
+
+    @Override
+    public String displayName() {
+        return "Softplus";
+    }
+
+    @Override
+    public String formula() {
+        return "(1/beta)·ln(1 + e^(beta·x)); x where beta·x > threshold";
+    }
+
+    @Override
+    public String derivativeFormula() {
+        return "σ(beta·x); 1 where beta·x > threshold";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public String outputRange() {
+        return "(0, ∞)";
+    }
+
+    @Override
+    public Traits traits() {
+        return new Traits(true, false, true, Traits.Saturation.NEGATIVE);
+    }
+
+    @Override
+    public String reference() {
+        return "torch.nn.functional.softplus; Dugas et al. (2001), Incorporating second-order functional "
+                + "knowledge for better option pricing; Glorot, Bordes & Bengio (2011), Deep sparse rectifier "
+                + "neural networks";
+    }
+
+    @Override
+    public ScalarFunction bind(Parameters parameters) {
+        double beta = parameters.get("beta");
+        double threshold = parameters.get("threshold");
+        return new ScalarFunction() {
+            @Override
+            public double value(double x) {
+                double p = beta * x;
+                if (p > threshold) {
+                    return x;
+                }
+                double sp = Sigmoid.softplus(p);
+                double error = productError(x, p);
+                return (sp + error * Sigmoid.sigmoid(p)) / beta;
+            }
+
+            @Override
+            public double derivative(double x) {
+                double p = beta * x;
+                if (p > threshold) {
+                    return 1.0;
+                }
+                double s = Sigmoid.sigmoid(p);
+                return s + s * (productError(x, p) * Sigmoid.sigmoid(-p));
+            }
+
+            @Override
+            public double logAbsDerivative(double x) {
+                double p = beta * x;
+                return p > threshold ? 0.0 : -Sigmoid.softplus(-p);
+            }
+
+            @Override
+            public double maxAbsDerivative() {
+                return 1.0;
+            }
+
+            /** beta·x − p exactly, for p the rounded product; 0 where the product is not finite. */
+            private double productError(double x, double p) {
+                return Double.isFinite(p) ? Math.fma(beta, x, -p) : 0.0;
+            }
+        };
+    }
+}
