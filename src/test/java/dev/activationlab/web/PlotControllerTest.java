@@ -211,6 +211,40 @@ class PlotControllerTest {
     }
 
     @Test
+    void plotManyWhenTwelveFunctionsShouldNameEachInTheLegend() throws Exception {
+        String[] twelve = {"sigmoid", "tanh", "relu", "leaky_relu", "elu", "selu", "gelu", "silu", "mish", "softplus",
+            "softsign", "hard_tanh"};
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/plot?names=" + String.join(",", twelve)
+                + "&hard_tanh.min=-2&format=svg&width=1200&height=900").exchange();
+
+        assertThat(result).hasStatusOk().hasContentType(SVG);
+        SvgDocument svg = SvgDocument.parse(body(result));
+        assertThat(svg.width()).isEqualTo(1200.0);
+        assertThat(svg.texts()).contains(twelve);
+        assertThat(String.join(" ", svg.texts())).contains("hard_tanh (min = -2, max = 1)");
+    }
+
+    @Test
+    void plotManyWhenTwelveFunctionsAsPngShouldUseTwelveColours() throws Exception {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/plot?names=sigmoid,tanh,relu,leaky_relu,elu,selu,"
+                + "gelu,silu,mish,softplus,softsign,hard_tanh&derivative=false").accept(MediaType.IMAGE_PNG).exchange();
+
+        assertThat(result).hasStatusOk().hasContentType(MediaType.IMAGE_PNG);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(body(result)));
+        assertThat(image.getWidth()).isEqualTo(800);
+        assertThat(image.getHeight()).isEqualTo(500);
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                colours.add(image.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+        for (int i = 0; i < dev.activationlab.plot.Palette.size(); i++) {
+            assertThat(colours).contains(dev.activationlab.plot.Palette.colour(i).getRGB() & 0xFFFFFF);
+        }
+    }
+
+    @Test
     void plotManyWhenMoreThanTwelveNamesShouldReturnBadRequest() {
         MvcTestResult result = mvc.get().uri("/api/v1/activations/plot?names=a,b,c,d,e,f,g,h,i,j,k,l,m").exchange();
 
