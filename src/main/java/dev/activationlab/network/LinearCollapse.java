@@ -10,6 +10,10 @@ import java.util.OptionalInt;
  * <p>Layer k computes h_k = c_k(W_k h_{k−1} + b_k), so the stack is W·x + b with
  * W = c_L W_L ⋯ c_1 W_1 and b built layer by layer as b ← c_k(W_k b + b_k) from b = 0. Three
  * 1 × 1 layers of weight 1, bias 0 and slope c give c³.
+ *
+ * <p>An exact zero is returned as +0.0 even where a negative slope scales it ({@code + 0.0}
+ * turns −0.0 into +0.0 and leaves every other double unchanged): the collapsed layer is a
+ * mathematical object, and its zero entries have no sign.
  */
 public final class LinearCollapse {
 
@@ -79,13 +83,13 @@ public final class LinearCollapse {
                     for (int i = 0; i < row.length; i++) {
                         sum += row[i] * w[i][col];
                     }
-                    nextW[j][col] = c * sum;
+                    nextW[j][col] = c * sum + 0.0;
                 }
                 double sum = 0.0;
                 for (int i = 0; i < row.length; i++) {
                     sum += row[i] * b[i];
                 }
-                nextB[j] = c * (sum + bk[j]);
+                nextB[j] = c * (sum + bk[j]) + 0.0;
             }
             w = nextW;
             b = nextB;
@@ -100,9 +104,9 @@ public final class LinearCollapse {
     private static void scale(double[][] w, double[] b, double c) {
         for (int j = 0; j < w.length; j++) {
             for (int i = 0; i < w[j].length; i++) {
-                w[j][i] *= c;
+                w[j][i] = w[j][i] * c + 0.0;
             }
-            b[j] *= c;
+            b[j] = b[j] * c + 0.0;
         }
     }
 }
