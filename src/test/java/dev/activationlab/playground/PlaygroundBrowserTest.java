@@ -19,6 +19,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -110,7 +111,7 @@ class PlaygroundBrowserTest {
         assertThat(driver.findElement(By.id("curve-title")).getText()).isEqualTo("leaky_relu (alpha = 0.2): f and f′");
         assertThat(driver.findElement(By.id("curve-svg")).getAttribute("href"))
                 .contains("/api/v1/activations/leaky_relu/plot?").contains("alpha=0.2");
-        screenshot("playground-curve.png");
+        screenshot("playground-curve.png", "curve-section");
     }
 
     @Test
@@ -121,7 +122,7 @@ class PlaygroundBrowserTest {
         assertThat(runGate("nand")).containsExactly("1", "1", "1", "0");
         assertThat(runGate("xor")).containsExactly("0", "1", "1", "0");
         assertThat(driver.findElement(By.id("network-fields")).isDisplayed()).isTrue();
-        screenshot("playground-xor.png");
+        screenshot("playground-xor.png", "gates-section");
     }
 
     @Test
@@ -137,7 +138,7 @@ class PlaygroundBrowserTest {
                 .contains("'points' must be between 2 and 10001; got 20000.")
                 .contains("At: points");
         assertThat(error.getAttribute("role")).isEqualTo("alert");
-        screenshot("playground-error.png");
+        screenshot("playground-error.png", "curve-section");
 
         points.sendKeys(Keys.chord(Keys.CONTROL, "a"), "41");
         waitUntil("the error clears", () -> !error.isDisplayed());
@@ -161,7 +162,7 @@ class PlaygroundBrowserTest {
         // 0.25^1000 ≈ 10^−602 underflows a double, yet it is plotted from its logarithm.
         assertThat(chartSeries(2, "chainChart").get(0).doubleValue())
                 .isCloseTo(1000 * Math.log10(0.25), org.assertj.core.data.Offset.offset(1e-6));
-        screenshot("playground-gradients.png");
+        screenshot("playground-gradients.png", "chain-section");
     }
 
     @Test
@@ -185,7 +186,7 @@ class PlaygroundBrowserTest {
         String before = (String) script("return document.getElementById('activation').value");
         active.sendKeys(Keys.ARROW_DOWN);
         waitUntil("the next activation is drawn", () -> !before.equals(script("return window.activationLab.curve.activation")));
-        screenshot("playground-phone.png");
+        screenshot("playground-phone.png", null);
     }
 
     private List<String> runGate(String gate) {
@@ -226,9 +227,10 @@ class PlaygroundBrowserTest {
         new WebDriverWait(driver, PATIENCE).withMessage(what).until(d -> condition.getAsBoolean());
     }
 
-    private static void screenshot(String name) throws IOException {
+    /** Saves a PNG of one section of the page, or of the whole window when {@code sectionId} is null. */
+    private static void screenshot(String name, String sectionId) throws IOException {
         Files.createDirectories(SCREENSHOTS);
-        byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-        Files.write(SCREENSHOTS.resolve(name), png);
+        TakesScreenshot target = sectionId == null ? (TakesScreenshot) driver : driver.findElement(By.id(sectionId));
+        Files.write(SCREENSHOTS.resolve(name), target.getScreenshotAs(OutputType.BYTES));
     }
 }
