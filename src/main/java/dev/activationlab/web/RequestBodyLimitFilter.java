@@ -55,9 +55,9 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             throws IOException {
         response.setStatus(ProblemType.TOO_LARGE.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         // Tomcat closes the connection after a 413 rather than receive the rest of the body.
-        response.getWriter().write(ProblemJson.of(ProblemType.TOO_LARGE, 0, detail, request.getRequestURI(), null));
+        response.getOutputStream().write(ProblemJson.of(ProblemType.TOO_LARGE, 0, detail, request.getRequestURI(), null)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** A body that grew past the limit while being read; reported as 413. */
