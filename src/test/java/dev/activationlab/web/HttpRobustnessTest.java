@@ -27,6 +27,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,6 +43,21 @@ import tools.jackson.databind.json.JsonMapper;
 class HttpRobustnessTest {
 
     static final String PROBLEM_JSON = "application/problem+json";
+    static final String FAILING_FILTER_PATH = "/test/failing-filter";
+
+    /** A filter that fails, as a bug would: its error reaches the container's error page. */
+    @TestConfiguration
+    static class FailingFilter {
+        @Bean
+        FilterRegistrationBean<jakarta.servlet.Filter> failingFilter() {
+            FilterRegistrationBean<jakarta.servlet.Filter> registration = new FilterRegistrationBean<>(
+                    (request, response, chain) -> {
+                        throw new IllegalStateException("internal detail that must not leak");
+                    });
+            registration.addUrlPatterns(FAILING_FILTER_PATH);
+            return registration;
+        }
+    }
 
     @LocalServerPort
     private int port;
@@ -160,6 +178,16 @@ class HttpRobustnessTest {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/error")).GET());
 
         assertProblem(response, 404, "not-found");
+    }
+
+    @Test
+    void errorInAFilterShouldAnswerProblemWithoutInternals() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(FAILING_FILTER_PATH))
+                .header("Accept", "text/html").GET());
+
+        assertProblem(response, 500, "internal-error");
+        assertThat(response.body()).doesNotContain("internal detail", "IllegalState");
+        assertThat(jsonMapper.readTree(response.body()).get("instance").asString()).isEqualTo(FAILING_FILTER_PATH);
     }
 
     @Test
