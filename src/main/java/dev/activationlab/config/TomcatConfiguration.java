@@ -18,10 +18,6 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 public class TomcatConfiguration {
 
-    /**
-     * Replaces the host's error report valve, including the one Spring Boot adds, with
-     * {@link ProblemErrorReportValve}. Ordered last so that it runs after Boot's own customizer.
-     */
     @Bean
     ProblemErrorReportCustomizer problemErrorReportCustomizer() {
         return new ProblemErrorReportCustomizer();

@@ -29,21 +29,24 @@ class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Throwable exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t : null;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        ProblemDetail problem = problem(code instanceof Integer status ? status : null, exception);
+        Object query = request.getAttribute(RequestDispatcher.ERROR_QUERY_STRING);
+        ProblemDetail problem = problem(code instanceof Integer status ? status : null, exception,
+                query instanceof String q ? q : null);
         if (uri instanceof String path) {
             problem.setInstance(ProblemHandler.pathAsUri(path));
         }
         return ProblemHandler.respond(problem);
     }
 
-    private static ProblemDetail problem(Integer status, Throwable exception) {
+    private static ProblemDetail problem(Integer status, Throwable exception, String query) {
         RequestBodyLimitFilter.BodyTooLargeException tooLarge =
                 ProblemHandler.causeOfType(exception, RequestBodyLimitFilter.BodyTooLargeException.class);
         if (tooLarge != null) {
             return ProblemHandler.problem(ProblemType.TOO_LARGE, tooLarge.getMessage(), null);
         }
         if (ProblemHandler.causeOfType(exception, org.apache.tomcat.util.http.InvalidParameterException.class) != null) {
-            return ProblemHandler.problem(ProblemType.INVALID_REQUEST, ProblemHandler.MALFORMED_QUERY, null);
+            return ProblemHandler.problem(ProblemType.INVALID_REQUEST, ProblemHandler.MALFORMED_QUERY,
+                    ProblemHandler.firstMalformedQueryParameter(query));
         }
         if (status == null) {
             // Someone asked for the error page itself.
