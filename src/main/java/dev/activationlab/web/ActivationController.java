@@ -3,7 +3,6 @@ package dev.activationlab.web;
 import dev.activationlab.activation.Activation;
 import dev.activationlab.activation.ActivationEvaluator;
 import dev.activationlab.activation.ActivationRegistry;
-import dev.activationlab.activation.InvalidParameterException;
 import dev.activationlab.activation.Parameters;
 import dev.activationlab.activation.ScalarActivation;
 import dev.activationlab.activation.ScalarFunction;
@@ -16,7 +15,6 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.MediaType;
@@ -166,13 +164,8 @@ class ActivationController {
                         @RequestParam(defaultValue = "121") int points,
                         @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         Activation activation = registry.require(name);
-        Map<String, Double> requested = QueryParameters.activationParameters(singleValued(query), CURVE_QUERY);
-        Parameters parameters;
-        try {
-            parameters = Parameters.resolve(activation, requested);
-        } catch (InvalidParameterException e) {
-            throw new RequestException(ProblemType.INVALID_PARAMETER, e.parameter(), e.getMessage());
-        }
+        Map<String, Double> requested = QueryParameters.activationParameters(QueryParameters.singleValued(query), CURVE_QUERY);
+        Parameters parameters = QueryParameters.resolve(activation, requested, "");
         if (!(activation instanceof ScalarActivation scalar)) {
             throw new VectorValuedException(activation.name());
         }
@@ -185,16 +178,5 @@ class ActivationController {
         RequestChecks.requireFiniteResult(values, "values", x, "x");
         RequestChecks.requireFiniteResult(derivatives, "derivatives", x, "x");
         return new CurveResponse(activation.name(), parameters.asMap(), x, values, derivatives);
-    }
-
-    /** Each query parameter once: a repeated one is ambiguous, so it is refused rather than guessed. */
-    private static Map<String, String> singleValued(MultiValueMap<String, String> query) {
-        for (Map.Entry<String, List<String>> entry : query.entrySet()) {
-            if (entry.getValue().size() > 1) {
-                throw RequestException.invalid(entry.getKey(), "'" + entry.getKey() + "' is given "
-                        + entry.getValue().size() + " times; give it once.");
-            }
-        }
-        return query.toSingleValueMap();
     }
 }

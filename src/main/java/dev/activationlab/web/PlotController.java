@@ -20,13 +20,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jfree.chart.JFreeChart;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -87,10 +87,10 @@ class PlotController {
             @Parameter(description = "Width in pixels, 100 to 4000", example = "800") @RequestParam(defaultValue = "800") int width,
             @Parameter(description = "Height in pixels, 100 to 4000", example = "500") @RequestParam(defaultValue = "500") int height,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-            @Parameter(hidden = true) @RequestParam Map<String, String> query) {
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         Activation activation = registry.require(name);
         Parameters parameters = QueryParameters.resolve(activation,
-                QueryParameters.activationParameters(query, SINGLE_PLOT_QUERY), "");
+                QueryParameters.activationParameters(QueryParameters.singleValued(query), SINGLE_PLOT_QUERY), "");
         if (!(activation instanceof ScalarActivation scalar)) {
             throw new VectorValuedException(activation.name());
         }
@@ -131,8 +131,9 @@ class PlotController {
             @Parameter(description = "Width in pixels, 100 to 4000", example = "800") @RequestParam(defaultValue = "800") int width,
             @Parameter(description = "Height in pixels, 100 to 4000", example = "500") @RequestParam(defaultValue = "500") int height,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-            @Parameter(hidden = true) @RequestParam Map<String, String> query) {
-        List<BoundActivation> functions = PlotFunctions.parse(registry, "names", names, query, MULTI_PLOT_QUERY,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
+        List<BoundActivation> functions = PlotFunctions.parse(registry, "names", names,
+                QueryParameters.singleValued(query), MULTI_PLOT_QUERY,
                 limits.maxPlotFunctions());
         PlotImage image = PlotImage.of(format, accept, width, height, limits.maxPlotPixels());
         double[] x = grid(from, to, points);

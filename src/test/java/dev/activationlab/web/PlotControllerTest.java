@@ -161,6 +161,23 @@ class PlotControllerTest {
     }
 
     @Test
+    void plotWhenParameterRepeatedShouldReturnBadRequestNamingIt() {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/leaky_relu/plot?alpha=0.1&alpha=0.2").exchange();
+
+        assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("alpha");
+    }
+
+    @Test
+    void plotManyWhenParameterRepeatedShouldReturnBadRequestNamingIt() {
+        MvcTestResult result = mvc.get()
+                .uri("/api/v1/activations/plot?names=leaky_relu&leaky_relu.alpha=0.1&leaky_relu.alpha=0.2").exchange();
+
+        assertThat(result).hasStatus(400);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("leaky_relu.alpha");
+    }
+
+    @Test
     void plotWhenDerivativeNotBooleanShouldReturnBadRequest() {
         MvcTestResult result = mvc.get().uri("/api/v1/activations/sigmoid/plot?derivative=maybe")
                 .accept(MediaType.IMAGE_PNG).exchange();
