@@ -230,7 +230,13 @@ class PlaygroundBrowserTest {
     /** Saves a PNG of one section of the page, or of the whole window when {@code sectionId} is null. */
     private static void screenshot(String name, String sectionId) throws IOException {
         Files.createDirectories(SCREENSHOTS);
-        TakesScreenshot target = sectionId == null ? (TakesScreenshot) driver : driver.findElement(By.id(sectionId));
+        TakesScreenshot target = (TakesScreenshot) driver;
+        if (sectionId != null) {
+            WebElement section = driver.findElement(By.id(sectionId));
+            // Chromium captures only the part of an element inside the viewport: bring all of it in first.
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", section);
+            target = section;
+        }
         Files.write(SCREENSHOTS.resolve(name), target.getScreenshotAs(OutputType.BYTES));
     }
 }
