@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Dense matrix products on row-major {@code double[]} arrays (element (r, c) of an R × C matrix at
  * index r·C + c), in the i-k-j loop order: the innermost loop runs along rows of the right-hand
- * matrix and of the result, all contiguous, which the JIT compiles to SIMD code. The k loop is
+ * matrix and of the result, all contiguous, a loop the JIT can compile to SIMD code. The k loop is
  * unrolled by four, so that each pass over a row of the result adds four products and the result
  * is loaded and stored a quarter as often. Each product of an m × k by a k × n matrix costs
  * 2·m·k·n floating-point operations. Single-threaded, in a fixed summation order, so results are
