@@ -29,6 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxSimulationWork   layers · width² · batchSize of one gradient simulation
  * @param maxPlotFunctions    functions overlaid in one plot
  * @param maxPlotPixels       width and height of a plot, each
+ * @param maxSimulationNumbers doubles held at once by one gradient simulation: (layers + 1)·width²
+ *                            weights and scratch plus (2·layers + 3)·batchSize·width activations,
+ *                            derivatives and gradients
  */
 @Validated
 @ConfigurationProperties("activation-lab.limits")
@@ -46,5 +49,6 @@ public record LimitsProperties(
         @Positive int maxChainLayers,
         @Positive long maxSimulationWork,
         @Positive @Max(100) int maxPlotFunctions,
-        @Positive int maxPlotPixels) {
+        @Positive int maxPlotPixels,
+        @Positive long maxSimulationNumbers) {
 }
