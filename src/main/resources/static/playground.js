@@ -99,9 +99,13 @@ function debounced(fn, delay = 200) {
 
 function formatNumber(v) {
   if (v === null || v === undefined) return '—';
-  if (Number.isInteger(v)) return String(v);
   const abs = Math.abs(v);
-  return abs !== 0 && (abs < 1e-3 || abs >= 1e6) ? v.toExponential(3) : String(Number(v.toPrecision(4)));
+  if (abs !== 0 && (abs < 1e-3 || abs >= 1e6)) {
+    // 1e-6 rather than 1.000e-6
+    const [mantissa, exponent] = v.toExponential(3).split('e');
+    return `${String(Number(mantissa))}e${exponent.replace('+', '')}`;
+  }
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
 }
 
 const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
@@ -111,12 +115,21 @@ function powerOfTen(exponent) {
   return '10' + String(Math.round(exponent)).split('').map((c) => SUPERSCRIPT[c] ?? c).join('');
 }
 
-/** |g| from its decimal logarithm, readable even where it underflows a double. */
+/** |g| from its decimal logarithm, readable even where it underflows a double (8.71e-603). */
 function magnitude(log10) {
   if (log10 === null || log10 === undefined) return '0 (a factor is exactly 0)';
-  const exponent = Math.floor(log10);
-  const mantissa = Math.pow(10, log10 - exponent);
-  return `${mantissa.toFixed(2)}e${exponent}`;
+  if (Math.abs(log10) < 3) return String(Number(Math.pow(10, log10).toPrecision(3)));
+  let exponent = Math.floor(log10);
+  let mantissa = Number(Math.pow(10, log10 - exponent).toPrecision(3));
+  if (mantissa >= 10) {
+    mantissa /= 10;
+    exponent += 1;
+  }
+  return `${mantissa}e${exponent}`;
+}
+
+function layersText(n) {
+  return n === 1 ? '1 layer' : `${n} layers`;
 }
 
 function describeFunction(name, params) {
@@ -165,7 +178,8 @@ function createChainChart(box, results) {
         width: 2,
         spanGaps: false,
         points: { show: layers.length <= 60 },
-        value: (u, v) => (v === null || v === undefined ? '0' : magnitude(v)),
+        // No cursor on the chart: no value to show. A gap under the cursor: |g| is exactly 0.
+        value: (u, v, seriesIdx, idx) => (idx === null || idx === undefined ? '—' : magnitude(v)),
       })),
     ],
     axes: [
@@ -339,13 +353,15 @@ async function loadChain(signal) {
     return;
   }
   state.chainChart = createChainChart($('chain-chart'), results);
-  $('chain-title').textContent = `|gradient| reaching each of ${layers} layers, z = ${formatNumber(preActivation)}, `
+  $('chain-title').textContent = `|gradient| reaching each of ${layersText(layers)}, z = ${formatNumber(preActivation)}, `
       + `w = ${formatNumber(weight)}`;
   $('chain-summary').replaceChildren(...results.map((r) => {
     const li = document.createElement('li');
-    const fate = r.vanishedAfterLayers != null ? `falls below ${formatNumber(r.vanishingThreshold ?? 1e-6)} after ${r.vanishedAfterLayers} layers`
-        : r.explodedAfterLayers != null ? `rises above ${formatNumber(r.explodingThreshold ?? 1e6)} after ${r.explodedAfterLayers} layers`
-          : 'neither vanishes nor explodes';
+    const fate = r.vanishedAfterLayers != null
+      ? `falls below ${formatNumber(r.vanishingThreshold)} after ${layersText(r.vanishedAfterLayers)}`
+      : r.explodedAfterLayers != null
+        ? `rises above ${formatNumber(r.explodingThreshold)} after ${layersText(r.explodedAfterLayers)}`
+        : 'neither vanishes nor explodes';
     li.textContent = `${r.activation}: at the input |g| = ${magnitude(r.log10InputGradient)}; it ${fate}.`;
     return li;
   }));

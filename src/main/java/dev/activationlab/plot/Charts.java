@@ -118,6 +118,8 @@ public final class Charts {
         JFreeChart chart = chart(text, lines, yAxis, true);
         NumberAxis xAxis = (NumberAxis) chart.getXYPlot().getDomainAxis();
         xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        // Units are counted from 1, so x = 0 marks nothing; y = 0 is 10⁰, where |g| neither shrinks nor grows.
+        chart.getXYPlot().setDomainZeroBaselineVisible(false);
         return chart;
     }
 

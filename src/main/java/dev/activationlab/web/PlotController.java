@@ -7,6 +7,10 @@ import dev.activationlab.activation.Parameters;
 import dev.activationlab.activation.ScalarActivation;
 import dev.activationlab.activation.VectorValuedException;
 import dev.activationlab.config.LimitsProperties;
+import dev.activationlab.gradient.ChainLayer;
+import dev.activationlab.gradient.ChainResult;
+import dev.activationlab.gradient.GradientChain;
+import dev.activationlab.gradient.NonFiniteDerivativeException;
 import dev.activationlab.plot.ChartRenderer;
 import dev.activationlab.plot.ChartText;
 import dev.activationlab.plot.Charts;
@@ -34,7 +38,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Charts of activations as SVG or PNG, drawn from the same f and f′ as the curve endpoint.
+ * Charts as SVG or PNG: activations, drawn from the same f and f′ as the curve endpoint, and the
+ * gradient decay of a chain, from the same {@link GradientChain} as {@code POST /gradients/chain}.
  *
  * <p>No {@code produces} condition on purpose: the format is chosen here (query parameter first,
  * then {@code Accept}), and a problem document must still be returned as
@@ -47,6 +52,8 @@ class PlotController {
     private static final Set<String> IMAGE_QUERY = Set.of("format", "width", "height");
     private static final Set<String> SINGLE_PLOT_QUERY = union(IMAGE_QUERY, Set.of("from", "to", "points", "derivative"));
     private static final Set<String> MULTI_PLOT_QUERY = union(SINGLE_PLOT_QUERY, Set.of("names"));
+    private static final Set<String> CHAIN_PLOT_QUERY =
+            union(IMAGE_QUERY, Set.of("activations", "layers", "preActivation", "weight"));
     private static final String DERIVATIVE_NOTE = "solid: f(x)    dashed: f′(x)";
 
     private final ActivationRegistry registry;
@@ -153,6 +160,100 @@ class PlotController {
                 derivative ? "f(x), f′(x)" : "f(x)");
         String fileName = functions.stream().map(f -> f.activation().name()).collect(Collectors.joining("-"));
         return respond(Charts.lineChart(text, lines), image, fileName);
+    }
+
+    @Operation(summary = "Plot the gradient reaching each layer of a chain, on a log axis",
+            description = "One line per activation: |g_k| = |Π_{i=k..N} w·f′(z)| against the layer k (1 = next to "
+                    + "the input), as POST /api/v1/gradients/chain computes it with the same pre-activation z and "
+                    + "weight w at every layer. The vertical axis is logarithmic and plots log10 |g_k| directly, "
+                    + "so gradients that underflow a double (sigmoid over 1000 layers: 10^-602) are still drawn; "
+                    + "a gradient that is exactly 0 (a dead ReLU, a zero weight) leaves a gap and is named in a "
+                    + "note. Up to 12 activations, their parameters as {name}.{param}=value; layers 1 to 10000 "
+                    + "(default 30). Size and format as for the activation plots.")
+    @ApiResponse(responseCode = "200", description = "The chart", content = {
+        @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")),
+        @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "400", description = "Unknown, repeated or too many activations; layers out of range; "
+            + "a bad number, size, format or parameter", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "422", description = "A vector-valued activation, or f′(z) not finite",
+            content = @Content(mediaType = "application/problem+json"))
+    @GetMapping("/api/v1/gradients/chain/plot")
+    ResponseEntity<byte[]> plotChain(
+            @Parameter(description = "Comma-separated activation names, at most 12", example = "sigmoid,tanh,relu")
+            @RequestParam(required = false) String activations,
+            @Parameter(description = "Number of layers N, 1 to 10000", example = "30")
+            @RequestParam(defaultValue = "30") int layers,
+            @Parameter(description = "Pre-activation z at every layer", example = "0")
+            @RequestParam(defaultValue = "0") double preActivation,
+            @Parameter(description = "Weight w at every layer", example = "1") @RequestParam(defaultValue = "1") double weight,
+            @Parameter(description = "svg or png; overrides Accept", example = "svg") @RequestParam(required = false) String format,
+            @Parameter(description = "Width in pixels, 100 to 4000", example = "800") @RequestParam(defaultValue = "800") int width,
+            @Parameter(description = "Height in pixels, 100 to 4000", example = "500") @RequestParam(defaultValue = "500") int height,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
+        List<BoundActivation> functions = PlotFunctions.parse(registry, "activations", activations,
+                QueryParameters.singleValued(query), CHAIN_PLOT_QUERY, limits.maxPlotFunctions());
+        if (layers < 1 || layers > limits.maxChainLayers()) {
+            throw RequestException.invalid("layers", "'layers' must be between 1 and " + limits.maxChainLayers()
+                    + "; got " + layers + ".");
+        }
+        RequestChecks.finite(preActivation, "preActivation");
+        RequestChecks.finite(weight, "weight");
+        PlotImage image = PlotImage.of(format, accept, width, height, limits.maxPlotPixels());
+
+        List<String> notes = new ArrayList<>();
+        notes.add("pre-activation z = " + Labels.number(preActivation) + " and weight w = " + Labels.number(weight)
+                + " at every layer; layer 1 is next to the input");
+        List<Line> lines = chainLines(functions, layers, preActivation, weight);
+        for (Line line : lines) {
+            if (!line.hasPoints()) {
+                notes.add(line.label() + ": a factor w·f′(z) is exactly 0, so the gradient is 0 at every layer "
+                        + "(nothing to draw on a log axis)");
+            }
+        }
+        String described = functions.stream()
+                .map(f -> Labels.function(f.activation().name(), f.parameters().asMap()))
+                .collect(Collectors.joining(", "));
+        ChartText text = new ChartText("Gradient reaching each of " + layers + (layers == 1 ? " layer: " : " layers: ")
+                + described, notes, "layer (1 = next to the input)", "|gradient| (log scale)");
+        String fileName = "gradient-chain-" + functions.stream().map(f -> f.activation().name())
+                .collect(Collectors.joining("-"));
+        return respond(Charts.log10Chart(text, lines), image, fileName);
+    }
+
+    /**
+     * One line per function: log10 |g_k| against the layer k = 1 … N, from {@link GradientChain} with
+     * the same z and w at every layer; NaN (a gap) where g_k is exactly 0.
+     *
+     * @throws RequestException 422 naming preActivation if f′(z) is not finite
+     */
+    static List<Line> chainLines(List<BoundActivation> functions, int layers, double preActivation, double weight) {
+        double[] layerNumbers = new double[layers];
+        double[] preActivations = new double[layers];
+        double[] weights = new double[layers];
+        for (int k = 0; k < layers; k++) {
+            layerNumbers[k] = k + 1;
+            preActivations[k] = preActivation;
+            weights[k] = weight;
+        }
+        List<Line> lines = new ArrayList<>(functions.size());
+        for (int i = 0; i < functions.size(); i++) {
+            BoundActivation function = functions.get(i);
+            ChainResult result;
+            try {
+                result = GradientChain.backward(function.function(), preActivations, weights,
+                        GradientController.DEFAULT_VANISHING_THRESHOLD, GradientController.DEFAULT_EXPLODING_THRESHOLD);
+            } catch (NonFiniteDerivativeException e) {
+                throw RequestException.unprocessable("preActivation", function.activation().name() + ": " + e.getMessage());
+            }
+            double[] log10 = new double[layers];
+            for (ChainLayer layer : result.perLayer()) {
+                Double value = layer.log10Gradient();
+                log10[layer.layer() - 1] = value == null ? Double.NaN : value;
+            }
+            lines.add(new Line(function.activation().name(), layerNumbers, log10, i, false));
+        }
+        return lines;
     }
 
     /** The x grid of a curve, no wider than an axis can show. */

@@ -155,6 +155,9 @@ class PlaygroundBrowserTest {
         assertThat(chartSeries(2, "chainChart").get(0).doubleValue())
                 .isCloseTo(30 * Math.log10(0.25), org.assertj.core.data.Offset.offset(1e-9));
         assertThat(driver.findElement(By.id("chain-summary")).getText()).contains("sigmoid").contains("after 10 layers");
+        // The page links to the same picture drawn by the service.
+        assertThat(fetchContentType("chain-svg")).isEqualTo("200 image/svg+xml");
+        assertThat(fetchContentType("chain-png")).isEqualTo("200 image/png");
 
         WebElement layers = driver.findElement(By.id("layers"));
         layers.sendKeys(Keys.chord(Keys.CONTROL, "a"), "1000", Keys.TAB);
@@ -187,6 +190,15 @@ class PlaygroundBrowserTest {
         active.sendKeys(Keys.ARROW_DOWN);
         waitUntil("the next activation is drawn", () -> !before.equals(script("return window.activationLab.curve.activation")));
         screenshot("playground-phone.png", null);
+    }
+
+    /** Fetches the target of a link from within the page: "status content-type". */
+    private static String fetchContentType(String linkId) {
+        return (String) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "fetch(document.getElementById(arguments[0]).href)"
+                + ".then(r => done(r.status + ' ' + r.headers.get('Content-Type')))"
+                + ".catch(e => done('failed: ' + e));", linkId);
     }
 
     private List<String> runGate(String gate) {

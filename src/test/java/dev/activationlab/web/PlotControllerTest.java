@@ -349,4 +349,163 @@ class PlotControllerTest {
 
         assertThat(result).hasStatus(422).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
+
+    @Test
+    void chainPlotShouldDrawEachActivationOnALogAxisWithLegendAndTitle() throws Exception {
+        MvcTestResult result = mvc.get()
+                .uri("/api/v1/gradients/chain/plot?activations=sigmoid,tanh,relu&layers=30&preActivation=0&weight=1")
+                .exchange();
+
+        assertThat(result).hasStatusOk().hasContentType(SVG);
+        SvgDocument svg = SvgDocument.parse(body(result));
+        assertThat(svg.width()).isEqualTo(800.0);
+        assertThat(svg.height()).isEqualTo(500.0);
+        assertThat(svg.texts())
+                .contains("sigmoid", "tanh", "relu", "layer (1 = next to the input)", "|gradient| (log scale)", "10\u2070")
+                .anyMatch(text -> text.startsWith("10\u207B"));
+        String all = String.join(" ", svg.texts());
+        assertThat(all).contains("Gradient reaching each of 30 layers: sigmoid, tanh, relu")
+                .contains("pre-activation z = 0 and weight w = 1 at every layer")
+                // relu'(0) = 0: nothing to draw, and the chart says why.
+                .contains("relu: a factor w·f′(z) is exactly 0");
+    }
+
+    @Test
+    void chainPlotWhenGradientUnderflowsShouldStillDrawItFromItsLogarithm() throws Exception {
+        MvcTestResult result = mvc.get().uri("/api/v1/gradients/chain/plot?activations=sigmoid&layers=1000").exchange();
+
+        assertThat(result).hasStatusOk();
+        // 0.25^1000 ≈ 10^-602 is 0 in double; the axis reaches down to it all the same.
+        assertThat(SvgDocument.parse(body(result)).texts()).contains("10\u207B\u2076\u2070\u2070", "sigmoid");
+    }
+
+    @Test
+    void chainLinesShouldBeTheDecimalLogarithmOfTheGradientAtEachLayer() {
+        var registry = new dev.activationlab.activation.ActivationRegistry(
+                ActivationCatalogueConfiguration.discoverActivations());
+        java.util.List<dev.activationlab.activation.BoundActivation> functions = java.util.List.of(
+                registry.bindScalar("sigmoid", java.util.Map.of()),
+                registry.bindScalar("leaky_relu", java.util.Map.of("alpha", 0.5)),
+                registry.bindScalar("relu", java.util.Map.of()));
+
+        java.util.List<dev.activationlab.plot.Line> lines = PlotController.chainLines(functions, 1000, -1.0, 2.0);
+
+        // sigmoid'(−1) = σ(−1)σ(1); g_k = (2·sigmoid'(−1))^(1001 − k).
+        double sigmoidFactor = 2.0 / (1 + Math.exp(1)) / (1 + Math.exp(-1));
+        assertThat(lines.get(0).y()[0]).isCloseTo(1000 * Math.log10(sigmoidFactor), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(lines.get(0).y()[999]).isCloseTo(Math.log10(sigmoidFactor), org.assertj.core.data.Offset.offset(1e-12));
+        // leaky_relu at z = −1 with alpha 0.5 and w = 2: every factor is exactly 1.
+        assertThat(lines.get(1).y()).containsOnly(0.0);
+        // relu at z = −1: a dead unit, so no point at all.
+        assertThat(lines.get(2).hasPoints()).isFalse();
+        assertThat(lines.get(0).x()[0]).isEqualTo(1.0);
+        assertThat(lines.get(0).x()[999]).isEqualTo(1000.0);
+    }
+
+    @Test
+    void chainPlotWhenAcceptPngShouldAnswerPngOfTheRequestedSize() throws Exception {
+        MvcTestResult result = mvc.get().uri("/api/v1/gradients/chain/plot?activations=sigmoid,tanh&layers=50"
+                + "&width=1000&height=600").accept(MediaType.IMAGE_PNG).exchange();
+
+        assertThat(result).hasStatusOk().hasContentType(MediaType.IMAGE_PNG);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(body(result)));
+        assertThat(image.getWidth()).isEqualTo(1000);
+        assertThat(image.getHeight()).isEqualTo(600);
+    }
+
+    @Test
+    void chainPlotWithParametersShouldNameThemInTheTitle() throws Exception {
+        MvcTestResult result = mvc.get().uri("/api/v1/gradients/chain/plot?activations=leaky_relu,elu"
+                + "&leaky_relu.alpha=0.5&preActivation=-1&weight=1.5&layers=12").exchange();
+
+        assertThat(result).hasStatusOk();
+        assertThat(String.join(" ", SvgDocument.parse(body(result)).texts()))
+                .contains("Gradient reaching each of 12 layers: leaky_relu (alpha = 0.5), elu (alpha = 1)")
+                .contains("pre-activation z = -1 and weight w = 1.5");
+    }
+
+    @Test
+    void chainPlotWhenLayersBeyondLimitShouldReturnBadRequest() {
+        MvcTestResult result = mvc.get().uri("/api/v1/gradients/chain/plot?activations=sigmoid&layers=10001")
+                .accept(MediaType.IMAGE_PNG).exchange();
+
+        assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("layers");
+    }
+
+    @Test
+    void chainPlotWhenLayersZeroShouldReturnBadRequest() {
+        MvcTestResult result = mvc.get().uri("/api/v1/gradients/chain/plot?activations=sigmoid&layers=0").exchange();
+
+        assertThat(result).hasStatus(400);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("layers");
+    }
+
+    @Test
+    void chainPlotWhenActivationUnknownShouldReturnBadRequestListingValidNames() {
+        MvcTestResult result = mvc.get().uri("/api/v1/gradients/chain/plot?activations=nope").exchange();
+
+        assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("activations[0]");
+        assertThat(result).bodyJson().extractingPath("$.validNames").asArray().contains("sigmoid");
+    }
+
+    @Test
+    void chainPlotWhenActivationsMissingShouldReturnBadRequest() {
+        MvcTestResult result = mvc.get().uri("/api/v1/gradients/chain/plot?layers=10").exchange();
+
+        assertThat(result).hasStatus(400);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("activations");
+    }
+
+    @Test
+    void chainPlotWhenMoreThanTwelveActivationsShouldReturnBadRequest() {
+        MvcTestResult result = mvc.get().uri("/api/v1/gradients/chain/plot?activations=sigmoid,tanh,relu,elu,selu,"
+                + "gelu,silu,mish,softplus,softsign,hard_tanh,relu6,celu").exchange();
+
+        assertThat(result).hasStatus(400);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("activations");
+    }
+
+    @Test
+    void chainPlotWhenVectorValuedShouldReturnUnprocessable() {
+        MvcTestResult result = mvc.get().uri("/api/v1/gradients/chain/plot?activations=sigmoid,log_softmax").exchange();
+
+        assertThat(result).hasStatus(422);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("activations[1]");
+    }
+
+    @Test
+    void chainPlotWhenPreActivationNotFiniteShouldReturnBadRequest() {
+        MvcTestResult result = mvc.get().uri("/api/v1/gradients/chain/plot?activations=sigmoid&preActivation=1e999")
+                .exchange();
+
+        assertThat(result).hasStatus(400);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("preActivation");
+    }
+
+    @Test
+    void chainPlotWhenWeightNotANumberShouldReturnBadRequest() {
+        MvcTestResult result = mvc.get().uri("/api/v1/gradients/chain/plot?activations=sigmoid&weight=heavy").exchange();
+
+        assertThat(result).hasStatus(400);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("weight");
+    }
+
+    @Test
+    void chainPlotWhenFormatUnknownShouldReturnBadRequest() {
+        MvcTestResult result = mvc.get().uri("/api/v1/gradients/chain/plot?activations=sigmoid&format=jpeg").exchange();
+
+        assertThat(result).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("format");
+    }
+
+    @Test
+    void chainPlotWhenEveryGradientIsZeroShouldStillDrawTheChart() throws Exception {
+        MvcTestResult result = mvc.get().uri("/api/v1/gradients/chain/plot?activations=relu,step&preActivation=-1")
+                .exchange();
+
+        assertThat(result).hasStatusOk();
+        assertThat(SvgDocument.parse(body(result)).texts()).contains("relu", "step");
+    }
 }
