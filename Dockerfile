@@ -1,9 +1,9 @@
 # Multi-stage image of Activation Lab.
 #   docker build -t activation-lab .
 #   docker run -p 8080:8080 activation-lab
-# The build stage compiles the jar with the Maven wrapper; the runtime stage holds only a JRE and
-# the jar extracted into Spring Boot's layers, so a code change rebuilds a layer of kilobytes
-# while the 30 MB of dependencies stay cached.
+# The build stage compiles the jar with the Maven wrapper; the runtime stage holds only a JRE, the
+# jar extracted into Spring Boot's layers (a code change replaces a layer of kilobytes while the
+# 30 MB of dependencies stay cached) and a class data sharing archive for a faster start.
 
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /workspace
@@ -41,7 +41,8 @@ ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"
 # Class data sharing: a training start (the context is refreshed, then the JVM exits) records
 # the loaded classes; every later start maps them instead of parsing and verifying them again,
 # which takes about a third off the CPU time to ready.
-RUN java -XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefresh -jar application.jar
+RUN java -XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefresh -jar application.jar \
+ && rm -rf /tmp/hsperfdata_* /tmp/tomcat*
 
 USER 10001:10001
 EXPOSE 8080

@@ -21,6 +21,8 @@ readonly READY_LIMIT_S=20
 readonly STOP_LIMIT_S=10
 readonly MEMORY_LIMIT=512m
 readonly DOCKERFILELINT_VERSION=1.8.0
+readonly KUBERNETES_MODELS_VERSION=5.1.0
+readonly JS_YAML_VERSION=4.1.0
 readonly BUILD_LABEL=dev.activationlab.container-test=true
 load=false
 case "${1-}" in
@@ -53,13 +55,12 @@ now_ms() { date +%s%3N; }
 
 install_tools() {
   local missing=() cmd pkg
-  for pair in podman:podman buildah:buildah runc:runc debootstrap:debootstrap curl:curl \
+  for pair in podman:podman buildah:buildah runc:runc debootstrap:debootstrap curl:curl node:nodejs npm:npm \
               newuidmap:uidmap fuse-overlayfs:fuse-overlayfs slirp4netns:slirp4netns python3:python3; do
     cmd=${pair%%:*} pkg=${pair##*:}
     command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
   done
   if $load && ! command -v wrk >/dev/null 2>&1; then missing+=(wrk); fi
-  if ! /usr/bin/python3 -c 'import yaml' >/dev/null 2>&1; then missing+=(python3-yaml); fi
   [[ ${#missing[@]} -eq 0 ]] && return 0
   command -v apt-get >/dev/null 2>&1 || fail "missing ${missing[*]} and no apt-get to install them"
   say "installing ${missing[*]}"
@@ -173,7 +174,7 @@ ensure_base_images() {
 # --- checks that need no container -------------------------------------------------------------
 
 lint_dockerfile() {
-  command -v npx >/dev/null 2>&1 || fail "npx (Node.js) is needed to run dockerfilelint"
+  command -v npx >/dev/null 2>&1 || fail "npx (npm) is needed to run dockerfilelint"
   local out
   if ! out=$(npx --yes "dockerfilelint@$DOCKERFILELINT_VERSION" "$PWD/Dockerfile" 2>&1); then
     printf '%s\n' "$out" >&2
@@ -183,39 +184,56 @@ lint_dockerfile() {
   pass "dockerfilelint $DOCKERFILELINT_VERSION: no findings"
 }
 
+# The manifests against the Kubernetes API schema (types, required fields) with the npm package
+# kubernetes-models, then what this service needs of them.
 check_manifests() {
-  local out
-  out=$(/usr/bin/python3 - deploy/kubernetes/*.yaml <<'PY' 2>&1
-import sys, yaml
-docs = {}
-for name in sys.argv[1:]:
-    for doc in yaml.safe_load_all(open(name)):
-        if doc is None:
-            continue
-        for field in ("apiVersion", "kind", "metadata"):
-            assert field in doc, f"{name}: a document lacks {field}"
-        docs[doc["kind"]] = doc
-for kind in ("Deployment", "Service", "HorizontalPodAutoscaler"):
-    assert kind in docs, f"no {kind} among the manifests"
-pod = docs["Deployment"]["spec"]["template"]["spec"]
-app = pod["containers"][0]
-assert app["readinessProbe"]["httpGet"]["path"] == "/actuator/health/readiness", "readiness probe path"
-assert app["livenessProbe"]["httpGet"]["path"] == "/actuator/health/liveness", "liveness probe path"
-for kind in ("requests", "limits"):
-    assert {"cpu", "memory"} <= set(app["resources"][kind]), f"resources.{kind} needs cpu and memory"
-assert pod["securityContext"]["runAsNonRoot"] is True, "runAsNonRoot"
-assert app["securityContext"]["readOnlyRootFilesystem"] is True, "readOnlyRootFilesystem"
-tmp = [m for m in app["volumeMounts"] if m["mountPath"] == "/tmp"]
-assert tmp and any(v["name"] == tmp[0]["name"] and "emptyDir" in v for v in pod["volumes"]), "a writable /tmp"
-labels = docs["Deployment"]["spec"]["selector"]["matchLabels"]
-assert docs["Service"]["spec"]["selector"] == labels, "the Service selects the Deployment's pods"
-hpa = docs["HorizontalPodAutoscaler"]["spec"]
-assert hpa["scaleTargetRef"]["name"] == docs["Deployment"]["metadata"]["name"], "the HPA scales the Deployment"
-assert hpa["metrics"][0]["resource"]["name"] == "cpu", "the HPA scales on CPU"
-print(", ".join(sorted(docs)))
-PY
-) || { printf '%s\n' "$out" >&2; fail "the Kubernetes manifests in deploy/kubernetes/ are not as required"; }
-  pass "Kubernetes manifests parse and hold probes, limits and security settings: $out"
+  local dir=$scratch/manifests out
+  mkdir -p "$dir"
+  npm install --prefix "$dir" --no-save --no-audit --no-fund --loglevel=error \
+    "kubernetes-models@$KUBERNETES_MODELS_VERSION" "js-yaml@$JS_YAML_VERSION" >"$dir/npm.log" 2>&1 \
+    || { cat "$dir/npm.log" >&2; fail "npm could not install kubernetes-models"; }
+  cat >"$dir/check.mjs" <<'JS'
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import yaml from "js-yaml";
+import { Deployment } from "kubernetes-models/apps/v1/Deployment";
+import { Service } from "kubernetes-models/v1/Service";
+import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler";
+import { PodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
+
+const models = { Deployment, Service, HorizontalPodAutoscaler, PodDisruptionBudget };
+const docs = {};
+for (const file of process.argv.slice(2)) {
+  for (const doc of yaml.loadAll(fs.readFileSync(file, "utf8"))) {
+    if (!doc) continue;
+    const Model = models[doc.kind];
+    assert.ok(Model, `${file}: unexpected kind ${doc.kind}`);
+    new Model(doc).validate();
+    docs[doc.kind] = doc;
+  }
+}
+for (const kind of ["Deployment", "Service", "HorizontalPodAutoscaler"]) assert.ok(docs[kind], `no ${kind}`);
+const deployment = docs.Deployment;
+const pod = deployment.spec.template.spec;
+const app = pod.containers[0];
+assert.equal(app.readinessProbe?.httpGet?.path, "/actuator/health/readiness", "readiness probe");
+assert.equal(app.livenessProbe?.httpGet?.path, "/actuator/health/liveness", "liveness probe");
+for (const kind of ["requests", "limits"]) {
+  assert.ok(app.resources?.[kind]?.cpu && app.resources[kind].memory, `resources.${kind}: cpu and memory`);
+}
+assert.equal(pod.securityContext?.runAsNonRoot, true, "runAsNonRoot");
+assert.equal(app.securityContext?.readOnlyRootFilesystem, true, "readOnlyRootFilesystem");
+const tmp = (app.volumeMounts ?? []).find((m) => m.mountPath === "/tmp");
+assert.ok(tmp && pod.volumes.some((v) => v.name === tmp.name && v.emptyDir), "an emptyDir on /tmp");
+assert.deepEqual(docs.Service.spec.selector, deployment.spec.selector.matchLabels, "Service selects the pods");
+const hpa = docs.HorizontalPodAutoscaler.spec;
+assert.equal(hpa.scaleTargetRef.name, deployment.metadata.name, "HPA target");
+assert.equal(hpa.metrics[0].resource?.name, "cpu", "HPA metric");
+console.log(Object.keys(docs).sort().join(", "));
+JS
+  out=$(node "$dir/check.mjs" deploy/kubernetes/*.yaml 2>&1) \
+    || { printf '%s\n' "$out" >&2; fail "the Kubernetes manifests in deploy/kubernetes/ are not as required"; }
+  pass "Kubernetes manifests valid against the API schema, with probes, limits, non-root, read-only root: $out"
 }
 
 # --- build -------------------------------------------------------------------------------------
@@ -310,7 +328,8 @@ check_non_root() {
 check_read_only() {
   local name=$1
   [[ $(podman inspect -f '{{.HostConfig.ReadonlyRootfs}}' "$name") == true ]] || fail "the root file system is writable"
-  if podman exec "$name" sh -c 'echo x > /app/probe' 2>/dev/null; then fail "/app is writable"; fi
+  # As root inside the container, so that only the read-only mount can refuse the write.
+  if podman exec --user 0 "$name" sh -c 'echo x > /app/probe' 2>/dev/null; then fail "/app is writable"; fi
   podman exec "$name" sh -c 'echo x > /tmp/probe && rm /tmp/probe' || fail "/tmp (tmpfs) is not writable"
   pass "runs with a read-only root file system and a writable tmpfs /tmp"
 }
@@ -361,18 +380,22 @@ LUA
     >"$scratch/wrk.log" 2>&1 &
   local wrk_pid=$!
   while kill -0 "$wrk_pid" 2>/dev/null; do
-    sample=$(podman stats --no-stream --format '{{.MemUsage}}' "$name" 2>/dev/null | awk '{ print $1 }')
+    # Such as "125.5MiB / 512MiB".
+    sample=$(podman stats --no-stream --format '{{.MemUsageBytes}}' "$name" 2>/dev/null | awk '{ print $1 }')
     mib=$(awk -v s="$sample" 'BEGIN {
       n = s + 0; u = s; sub(/^[0-9.]+/, "", u)
-      if (u ~ /^[gG]/) n *= 1024; else if (u ~ /^[kK]/) n /= 1024; else if (u ~ /^[bB]/) n /= 1048576
+      if (u ~ /^G/) n *= 1024; else if (u ~ /^k/) n /= 1024; else if (u ~ /^B/) n /= 1048576
       printf "%d", n }')
     (( mib > peak )) && peak=$mib
     sleep 2
   done
   wait "$wrk_pid" || fail "wrk failed: $(cat "$scratch/wrk.log")"
   cat "$scratch/wrk.log"
+  ! grep -q 'Non-2xx' "$scratch/wrk.log" || fail "some answers under load were not 200"
   load_peak_mib=$peak
-  load_after=$(podman stats --no-stream --format '{{.MemUsage}} CPU {{.CPUPerc}}' "$name")
+  load_rate=$(awk '/^Requests\/sec:/ { print $2 }' "$scratch/wrk.log")
+  load_after=$(podman stats --no-stream --format '{{.MemUsageBytes}}' "$name")
+  pass "30 s of wrk load: $load_rate requests/s, all answered 200; memory peak $peak MiB"
 }
 
 # --- main --------------------------------------------------------------------------------------
@@ -406,6 +429,6 @@ say "figures"
 printf 'image size:           %d MB (%s)\n' $((image_size / 1000000)) "$IMAGE"
 printf 'start to ready:       %d ms\n' "$ready_ms"
 if $load; then
-  printf 'memory under load:    peak %d MiB of %s (after the load: %s)\n' "$load_peak_mib" "$MEMORY_LIMIT" "$load_after"
+  printf 'memory under load:    peak %d MiB (limit %s); %s right after it\n' "$load_peak_mib" "$MEMORY_LIMIT" "$load_after"
 fi
 printf 'container-test: %d passed, 0 failed\n' "$passed"
