@@ -118,24 +118,29 @@ configure_podman() {
 
 # --- stand-in base images ----------------------------------------------------------------------
 
-# The mirror the host's apt sources name for the stand-in's suite, or nothing (debootstrap's default).
+# The mirror the host's apt sources name: the one for the stand-in's suite, else the one for the
+# host's own release (a Debian mirror carries every release), else nothing: debootstrap's default.
 debian_mirror() {
   if [[ -n ${DEBIAN_MIRROR-} ]]; then echo "$DEBIAN_MIRROR"; return; fi
-  {
-    # One-line format: deb [options] URI SUITE COMPONENT...
-    cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null \
-      | sed -E 's/\[[^]]*\]//' \
-      | awk -v suite="$STANDIN_SUITE" '$1 == "deb" && $3 == suite { print $2 }'
-    # deb822 format: stanzas of Types, URIs, Suites, separated by blank lines.
-    cat /etc/apt/sources.list.d/*.sources 2>/dev/null \
-      | awk -v suite="$STANDIN_SUITE" '
-          function flush() { if (deb && has) print uri; deb = has = 0; uri = "" }
-          /^[[:space:]]*$/ { flush(); next }
-          /^Types:/  { for (i = 2; i <= NF; i++) if ($i == "deb") deb = 1 }
-          /^URIs:/   { uri = $2 }
-          /^Suites:/ { for (i = 2; i <= NF; i++) if ($i == suite) has = 1 }
-          END { flush() }'
-  } | grep -E '^https?://' | head -n 1 || true
+  local host_suite suite
+  host_suite=$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME-}")
+  for suite in "$STANDIN_SUITE" ${host_suite:+"$host_suite"}; do
+    {
+      # One-line format: deb [options] URI SUITE COMPONENT...
+      cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null \
+        | sed -E 's/\[[^]]*\]//' \
+        | awk -v suite="$suite" '$1 == "deb" && $3 == suite { print $2 }'
+      # deb822 format: stanzas of Types, URIs, Suites, separated by blank lines.
+      cat /etc/apt/sources.list.d/*.sources 2>/dev/null \
+        | awk -v suite="$suite" '
+            function flush() { if (deb && has) print uri; deb = has = 0; uri = "" }
+            /^[[:space:]]*$/ { flush(); next }
+            /^Types:/  { for (i = 2; i <= NF; i++) if ($i == "deb") deb = 1 }
+            /^URIs:/   { uri = $2 }
+            /^Suites:/ { for (i = 2; i <= NF; i++) if ($i == suite) has = 1 }
+            END { flush() }'
+    } | grep -E '^https?://' | head -n 1
+  done | head -n 1 || true
 }
 
 build_standin() {
