@@ -64,9 +64,9 @@ install_tools() {
   [[ ${#missing[@]} -eq 0 ]] && return 0
   command -v apt-get >/dev/null 2>&1 || fail "missing ${missing[*]} and no apt-get to install them"
   say "installing ${missing[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" </dev/null \
-    || fail "apt-get could not install ${missing[*]}"
+  { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"; } \
+    </dev/null >"$scratch/apt.log" 2>&1 \
+    || { tail -n 30 "$scratch/apt.log" >&2; fail "apt-get could not install ${missing[*]}"; }
 }
 
 # Sets KEY = VALUE in [TABLE] of a TOML file, leaving every other line as it is: replaces the key
@@ -123,6 +123,7 @@ configure_podman() {
 debian_mirror() {
   if [[ -n ${DEBIAN_MIRROR-} ]]; then echo "$DEBIAN_MIRROR"; return; fi
   local host_suite suite
+  # shellcheck disable=SC1091 # the host's own file
   host_suite=$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME-}")
   for suite in "$STANDIN_SUITE" ${host_suite:+"$host_suite"}; do
     {
@@ -340,9 +341,15 @@ check_read_only() {
 }
 
 check_healthcheck() {
-  local name=$1
+  local name=$1 idle=$1-idle
   podman healthcheck run "$name" >/dev/null 2>&1 || fail "the image's HEALTHCHECK reports the ready service unhealthy"
-  pass "the image's HEALTHCHECK (readiness) reports healthy"
+  # The same HEALTHCHECK where no service listens must say unhealthy.
+  containers+=("$idle")
+  podman run -d --name "$idle" --entrypoint sleep "$IMAGE" 60 >/dev/null 2>>"$scratch/run.log" \
+    || { cat "$scratch/run.log" >&2; fail "podman run of an idle $IMAGE failed"; }
+  if podman healthcheck run "$idle" >/dev/null 2>&1; then fail "the HEALTHCHECK reports healthy with no service running"; fi
+  podman rm -f -t 0 "$idle" >/dev/null 2>&1 || true
+  pass "the image's HEALTHCHECK reports the ready service healthy, and unhealthy where none runs"
 }
 
 # The heap follows the container's memory: MaxRAMPercentage=75 of the limit.
