@@ -33,14 +33,17 @@ esac
 
 passed=0
 containers=()
+standin_ctr=
 scratch=$(mktemp -d)
 
 cleanup() {
   local c
   for c in "${containers[@]}"; do podman rm -f -t 0 "$c" >/dev/null 2>&1 || true; done
+  if [[ -n $standin_ctr ]]; then buildah rm "$standin_ctr" >/dev/null 2>&1 || true; fi
   rm -rf "$scratch"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 say() { printf '\n==> %s\n' "$*"; }
 pass() { passed=$((passed + 1)); printf 'ok   %s\n' "$*"; }
@@ -150,13 +153,13 @@ build_standin() {
   arch=$(dpkg --print-architecture)
   say "making a local stand-in for $tag: debootstrap $STANDIN_SUITE minbase + $package (mirror: ${mirror:-debootstrap default})"
   ctr=$(buildah from scratch)
+  standin_ctr=$ctr
   mnt=$(buildah mount "$ctr")
   mkdir -p "$scratch/debs"
   # shellcheck disable=SC2086 # an empty mirror means debootstrap's default
   if ! debootstrap --variant=minbase --cache-dir="$scratch/debs" --include="ca-certificates,$package" \
       "$STANDIN_SUITE" "$mnt" $mirror >"$scratch/debootstrap.log" 2>&1; then
     tail -n 30 "$scratch/debootstrap.log" >&2
-    buildah rm "$ctr" >/dev/null 2>&1 || true
     fail "debootstrap of the $tag stand-in failed (log above)"
   fi
   # Like the real images: no package lists, caches, manuals or translations; copyright files stay.
@@ -170,6 +173,7 @@ build_standin() {
     --label "org.opencontainers.image.description=Local stand-in for $tag: Debian $STANDIN_SUITE minbase with $package" \
     "$ctr"
   buildah commit --rm --quiet "$ctr" "localhost/$tag" >/dev/null
+  standin_ctr=
 }
 
 ensure_base_images() {
