@@ -306,14 +306,15 @@ start_container() {
     body=$(curl -s --max-time 1 "http://127.0.0.1:$port/actuator/health/readiness" || true)
     if [[ $body == *'"status":"UP"'* ]]; then
       ready_ms=$(( $(now_ms) - started ))
-      return 0
+      (( ready_ms <= READY_LIMIT_S * 1000 )) && return 0
+      break
     fi
     [[ $(podman inspect -f '{{.State.Running}}' "$name") == true ]] \
       || { podman logs "$name" 2>&1 | tail -n 40 >&2; fail "the container exited before it was ready"; }
     sleep 0.1
   done
   podman logs "$name" 2>&1 | tail -n 40 >&2
-  fail "/actuator/health/readiness was not UP within $READY_LIMIT_S s"
+  fail "/actuator/health/readiness was not UP within $READY_LIMIT_S s (load average: $(cut -d ' ' -f 1-3 /proc/loadavg))"
 }
 
 check_evaluate() {
