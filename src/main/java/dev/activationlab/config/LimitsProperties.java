@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code application.yml}. Requests beyond a size limit are answered with 413, beyond a range
  * limit with 400, before any work starts.
  *
- * @param maxVectorLength     numbers in one input vector (evaluate, derivative)
+ * @param maxVectorLength     numbers in one input vector (evaluate, derivative), and numbers in one
+ *                            computed array of a response (a forward pass's values, a training history)
  * @param maxJacobianLength   input length of a vector-valued derivative, whose Jacobian is n × n
  * @param maxBodySize         request body size
  * @param maxCurvePoints      points of a curve or plot
@@ -22,11 +23,15 @@ import org.springframework.validation.annotation.Validated;
  * @param maxEpochs           training epochs
  * @param maxNetworkLayers    layers of a network (forward, collapse)
  * @param maxLayerWidth       neurons of one network layer
- * @param maxNetworkWork      multiply-adds of one forward pass or collapse
+ * @param maxNetworkWork      multiply-adds of one forward pass, collapse, perceptron run or training
+ *                            (epochs · samples · (inputs + 1))
  * @param maxChainLayers      layers of a gradient chain
  * @param maxSimulationWork   layers · width² · batchSize of one gradient simulation
  * @param maxPlotFunctions    functions overlaid in one plot
  * @param maxPlotPixels       width and height of a plot, each
+ * @param maxSimulationNumbers doubles held at once by one gradient simulation: (layers + 1)·width²
+ *                            weights and scratch plus (2·layers + 3)·batchSize·width activations,
+ *                            derivatives and gradients
  */
 @Validated
 @ConfigurationProperties("activation-lab.limits")
@@ -44,5 +49,6 @@ public record LimitsProperties(
         @Positive int maxChainLayers,
         @Positive long maxSimulationWork,
         @Positive @Max(100) int maxPlotFunctions,
-        @Positive int maxPlotPixels) {
+        @Positive int maxPlotPixels,
+        @Positive long maxSimulationNumbers) {
 }

@@ -3,7 +3,6 @@ package dev.activationlab.web;
 import dev.activationlab.activation.Activation;
 import dev.activationlab.activation.ActivationEvaluator;
 import dev.activationlab.activation.ActivationRegistry;
-import dev.activationlab.activation.InvalidParameterException;
 import dev.activationlab.activation.Parameters;
 import dev.activationlab.activation.ScalarActivation;
 import dev.activationlab.activation.ScalarFunction;
@@ -11,10 +10,15 @@ import dev.activationlab.activation.VectorValuedException;
 import dev.activationlab.config.LimitsProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,6 +35,19 @@ class ActivationController {
 
     private static final Set<String> CURVE_QUERY = Set.of("from", "to", "points");
 
+    static final String NAME_DESCRIPTION = "Activation name or alias, matched case-insensitively with '-' "
+            + "accepted for '_' (the list of valid names is below).";
+    static final String EVALUATE_EXAMPLE_REQUEST = "{\"x\": [-2, -0.5, 0, 0.5, 2], \"params\": {\"alpha\": 0.1}}";
+    static final String EVALUATE_EXAMPLE_RESPONSE =
+            "{\"activation\":\"leaky_relu\",\"params\":{\"alpha\":0.1},\"values\":[-0.2,-0.05,0.0,0.5,2.0]}";
+    static final String DERIVATIVE_EXAMPLE_REQUEST = "{\"x\": [-2, 0, 2], \"params\": {\"alpha\": 0.1}}";
+    static final String DERIVATIVE_EXAMPLE_RESPONSE =
+            "{\"activation\":\"leaky_relu\",\"params\":{\"alpha\":0.1},\"derivatives\":[0.1,0.1,1.0]}";
+    static final String CURVE_EXAMPLE_RESPONSE = "{\"activation\":\"tanh\",\"params\":{},"
+            + "\"x\":[-2.0,-1.0,0.0,1.0,2.0],"
+            + "\"values\":[-0.9640275800758169,-0.7615941559557649,0.0,0.7615941559557649,0.9640275800758169],"
+            + "\"derivatives\":[0.07065082485316447,0.41997434161402597,1.0,0.41997434161402597,0.07065082485316447]}";
+
     private final ActivationRegistry registry;
     private final LimitsProperties limits;
 
@@ -40,26 +57,48 @@ class ActivationController {
     }
 
     @Operation(summary = "List the activation catalogue",
-            description = "Every activation with its aliases, formula, derivative (with the value at kinks), "
-                    + "parameters with defaults and bounds, output range, shape properties and reference.")
+            description = "Every activation, sorted by name, with its aliases, formula, derivative (with the value "
+                    + "at kinks), parameters with defaults and bounds (null where open), output range, shape "
+                    + "properties and reference. The example shows one entry of the list.",
+            responses = @ApiResponse(responseCode = "200", description = "The catalogue",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = CatalogueResponse.class))))
     @GetMapping
     CatalogueResponse list() {
         return new CatalogueResponse(registry.all().stream().map(ActivationView::of).toList());
     }
 
     @Operation(summary = "Describe one activation",
-            description = "An alias resolves to its canonical entry; names match case-insensitively with '-' for '_'.")
+            description = "The catalogue entry of one activation. An alias resolves to its canonical entry "
+                    + "(logistic gives sigmoid); names match case-insensitively, with '-' accepted for '_'. "
+                    + "An unknown name is a 404 whose problem document lists the valid names.",
+            responses = @ApiResponse(responseCode = "200", description = "The catalogue entry",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = ActivationView.class))))
     @GetMapping("/{name}")
-    ActivationView describe(@Parameter(description = "Activation name or alias", example = "sigmoid")
+    ActivationView describe(@Parameter(description = NAME_DESCRIPTION, example = "sigmoid")
                             @PathVariable String name) {
         return ActivationView.of(registry.require(name));
     }
 
     @Operation(summary = "Evaluate an activation over a vector",
             description = "Applies f element by element (softmax and log_softmax over the whole vector). "
-                    + "The response echoes the canonical name and the full resolved parameters.")
+                    + "x holds 1 to 1,000,000 finite numbers (activation-lab.limits.max-vector-length; beyond: 413); "
+                    + "params may be omitted. The response echoes the canonical name and the full resolved "
+                    + "parameters, defaults included. An unknown or out-of-range parameter is a 400 naming "
+                    + "params.<name>; a non-finite input a 400 naming x[i]; a result that is not a finite "
+                    + "double (JSON cannot carry it) a 422 naming values[i].",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = EvaluateRequest.class),
+                            examples = @ExampleObject(name = "leaky_relu", summary = "leaky_relu with alpha 0.1",
+                                    value = EVALUATE_EXAMPLE_REQUEST))),
+            responses = @ApiResponse(responseCode = "200", description = "f(x), element by element",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = EvaluateResponse.class),
+                            examples = @ExampleObject(name = "leaky_relu", value = EVALUATE_EXAMPLE_RESPONSE))))
     @PostMapping(path = "/{name}/evaluate", consumes = MediaType.APPLICATION_JSON_VALUE)
-    EvaluateResponse evaluate(@Parameter(description = "Activation name or alias", example = "leaky_relu")
+    EvaluateResponse evaluate(@Parameter(description = NAME_DESCRIPTION, example = "leaky_relu")
                               @PathVariable String name, @RequestBody EvaluateRequest request) {
         Activation activation = registry.require(name);
         Parameters parameters = Parameters.resolve(activation, request.params());
@@ -70,11 +109,23 @@ class ActivationController {
     }
 
     @Operation(summary = "Differentiate an activation over a vector",
-            description = "f'(x) element by element with respect to the pre-activation, at kinks as PyTorch's "
-                    + "autograd; for prelu also ∂y_i/∂alpha; for softmax and log_softmax the n × n Jacobian "
-                    + "(row i = ∂y_i/∂x) instead of derivatives.")
+            description = "f'(x) element by element with respect to the pre-activation, with PyTorch's autograd "
+                    + "value at kinks (relu'(0) = 0, leaky_relu'(0) = alpha, step' = 0 everywhere). For prelu also "
+                    + "parameterGradients.alpha[i] = ∂y_i/∂alpha. For softmax and log_softmax, jacobian (n × n, "
+                    + "row i = ∂y_i/∂x, n at most 1,000: activation-lab.limits.max-jacobian-length) instead of "
+                    + "derivatives. Same body, limits and errors as evaluate; a non-finite result is a 422 "
+                    + "naming derivatives[i] or jacobian[i][j].",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = EvaluateRequest.class),
+                            examples = @ExampleObject(name = "leaky_relu", summary = "leaky_relu at its kink",
+                                    value = DERIVATIVE_EXAMPLE_REQUEST))),
+            responses = @ApiResponse(responseCode = "200", description = "f'(x), or the Jacobian",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = DerivativeResponse.class),
+                            examples = @ExampleObject(name = "leaky_relu", value = DERIVATIVE_EXAMPLE_RESPONSE))))
     @PostMapping(path = "/{name}/derivative", consumes = MediaType.APPLICATION_JSON_VALUE)
-    DerivativeResponse derivative(@Parameter(description = "Activation name or alias", example = "prelu")
+    DerivativeResponse derivative(@Parameter(description = NAME_DESCRIPTION, example = "leaky_relu")
                                   @PathVariable String name, @RequestBody EvaluateRequest request) {
         Activation activation = registry.require(name);
         Parameters parameters = Parameters.resolve(activation, request.params());
@@ -95,24 +146,26 @@ class ActivationController {
 
     @Operation(summary = "Sample an activation and its derivative for plotting",
             description = "points evenly spaced x_i = from + i·(to − from)/(points − 1), the last exactly to, "
-                    + "with f and f' at each. Any other query parameter is an activation parameter, e.g. "
-                    + "alpha=0.1. Vector-valued activations answer 422.")
+                    + "with f and f' at each. from < to, both finite; 2 ≤ points ≤ 10001 "
+                    + "(activation-lab.limits.max-curve-points); else 400. Any other query parameter is an "
+                    + "activation parameter, e.g. alpha=0.1 for leaky_relu; each may be given once. "
+                    + "Vector-valued activations (softmax, log_softmax) answer 422.",
+            responses = @ApiResponse(responseCode = "200", description = "x, f(x) and f'(x)",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = CurveResponse.class),
+                            examples = @ExampleObject(name = "tanh", value = CURVE_EXAMPLE_RESPONSE))))
     @GetMapping("/{name}/curve")
-    CurveResponse curve(@Parameter(description = "Activation name or alias", example = "tanh")
+    CurveResponse curve(@Parameter(description = NAME_DESCRIPTION, example = "tanh")
                         @PathVariable String name,
-                        @Parameter(description = "First x", example = "-6") @RequestParam(defaultValue = "-6") double from,
-                        @Parameter(description = "Last x", example = "6") @RequestParam(defaultValue = "6") double to,
-                        @Parameter(description = "Number of samples, 2 to 10001", example = "121")
+                        @Parameter(description = "First x, finite", example = "-2") @RequestParam(defaultValue = "-6") double from,
+                        @Parameter(description = "Last x, finite, greater than from", example = "2")
+                        @RequestParam(defaultValue = "6") double to,
+                        @Parameter(description = "Number of samples, 2 to 10001", example = "5")
                         @RequestParam(defaultValue = "121") int points,
-                        @Parameter(hidden = true) @RequestParam Map<String, String> query) {
+                        @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         Activation activation = registry.require(name);
-        Map<String, Double> requested = QueryParameters.activationParameters(query, CURVE_QUERY);
-        Parameters parameters;
-        try {
-            parameters = Parameters.resolve(activation, requested);
-        } catch (InvalidParameterException e) {
-            throw new RequestException(ProblemType.INVALID_PARAMETER, e.parameter(), e.getMessage());
-        }
+        Map<String, Double> requested = QueryParameters.activationParameters(QueryParameters.singleValued(query), CURVE_QUERY);
+        Parameters parameters = QueryParameters.resolve(activation, requested, "");
         if (!(activation instanceof ScalarActivation scalar)) {
             throw new VectorValuedException(activation.name());
         }

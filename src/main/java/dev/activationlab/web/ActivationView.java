@@ -44,7 +44,8 @@ public record ActivationView(String name, List<String> aliases, String displayNa
     public record PropertiesView(boolean monotonic, boolean zeroCentered, boolean smooth, String saturates) {
     }
 
-    static ActivationView of(Activation a) {
+    /** The catalogue entry of {@code a}. */
+    public static ActivationView of(Activation a) {
         List<ParameterView> parameters = a.parameters().stream().map(ActivationView::parameter).toList();
         var t = a.traits();
         return new ActivationView(a.name(), a.aliases(), a.displayName(), a.formula(), a.derivativeFormula(),

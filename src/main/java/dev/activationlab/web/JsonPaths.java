@@ -2,6 +2,7 @@ package dev.activationlab.web;
 
 import java.util.List;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -52,15 +53,14 @@ final class JsonPaths {
             }
             return "Wrong type or value" + where + ": expected " + expected(target) + ".";
         }
+        if (e instanceof StreamConstraintsException) {
+            return "The request body exceeds a limit of the JSON reader" + where + ": " + firstSentence(e) + ".";
+        }
         if (isSyntaxError(e)) {
-            String message = e.getOriginalMessage();
-            int cut = message == null ? -1 : message.indexOf('\n');
-            String first = message == null ? "" : (cut >= 0 ? message.substring(0, cut) : message);
-            int marker = first.indexOf(" (start marker");
-            first = marker >= 0 ? first.substring(0, marker) : first;
             var location = e.getLocation();
-            String at = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-            return "The request body is not valid JSON" + at + ": " + stripClassNames(first);
+            String at = location == null || location.getLineNr() < 0 ? ""
+                    : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+            return "The request body is not valid JSON" + at + ": " + firstSentence(e) + ".";
         }
         return "The request body could not be read" + where + ".";
     }
@@ -111,9 +111,59 @@ final class JsonPaths {
         };
     }
 
-    /** Jackson messages quote Java types; people reading a problem should not see them. */
-    private static String stripClassNames(String message) {
-        return message.replaceAll("\\(for [^)]*\\)", "").replaceAll("`[a-zA-Z0-9_.$\\[\\]]+`", "value").trim();
+    /**
+     * The first line of Jackson's message, without what would mean nothing to a client or tell
+     * about the implementation: Java types, parser feature names, hints to enable them, limits'
+     * method names.
+     */
+    static String firstSentence(JacksonException e) {
+        String message = e.getOriginalMessage();
+        if (message == null || message.isBlank()) {
+            return "unreadable input";
+        }
+        int cut = message.indexOf('\n');
+        String first = cut >= 0 ? message.substring(0, cut) : message;
+        if (first.startsWith("Non-standard token")) {
+            // NaN, Infinity, +INF: named by Jackson in quotes
+            int quote = first.indexOf('\'');
+            int end = quote < 0 ? -1 : first.indexOf('\'', quote + 1);
+            String token = end > quote ? first.substring(quote, end + 1) : "this token";
+            return token + " is not a JSON number (JSON has no NaN or Infinity)";
+        }
+        if (first.contains("maybe a (non-standard) comment")) {
+            return "comments are not allowed in JSON";
+        }
+        return stripImplementationDetails(first);
+    }
+
+    /** Removes Java type names, parser feature names and hints to enable them. */
+    static String stripImplementationDetails(String message) {
+        String s = message
+                .replaceAll(",?\\s*from `[^`]*`", "")                  // (1000, from `StreamReadConstraints...`)
+                .replaceAll(":?\\s*(?:enable|disable) `[^`]*` to allow", "")
+                .replaceAll("\\s*\\([^()]*(?:Feature|feature|`)[^()]*\\)", "")
+                .replaceAll("\\s*\\(start marker[^)]*\\)", "")
+                .replaceAll("\\(for [^)]*\\)", "")
+                .replaceAll("`[^`]*`", "value")
+                .replaceAll("\\b(?:[a-z_$][a-zA-Z0-9_$]*\\.)+[A-Z][a-zA-Z0-9_$]*\\b", "value")
+                .replace("VALUE_STRING", "a string")
+                .replace("VALUE_NUMBER_INT", "a number")
+                .replace("VALUE_NUMBER_FLOAT", "a number")
+                .replace("PROPERTY_NAME", "a property name")
+                .replace("START_OBJECT", "'{'")
+                .replace("END_OBJECT", "'}'")
+                .replace("START_ARRAY", "'['")
+                .replace("END_ARRAY", "']'")
+                .replaceAll("\\s+", " ")
+                .trim();
+        int feature = s.indexOf("Feature");
+        if (feature >= 0) {
+            s = s.substring(0, feature).trim();
+        }
+        while (s.endsWith(":") || s.endsWith(",") || s.endsWith(";") || s.endsWith(".")) {
+            s = s.substring(0, s.length() - 1).trim();
+        }
+        return s.isEmpty() ? "unreadable input" : s;
     }
 
     /** Bean Validation's property path ({@code layers[0].weights}) is already a JSON path. */

@@ -3,6 +3,13 @@ package dev.activationlab.web;
 import dev.activationlab.activation.InvalidParameterException;
 import dev.activationlab.activation.UnknownActivationException;
 import dev.activationlab.activation.VectorValuedException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +27,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
  * Turns every error into an RFC 9457 problem document ({@code application/problem+json}) with
@@ -31,6 +39,9 @@ import tools.jackson.core.JacksonException;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    static final String MALFORMED_QUERY = "The query string is not valid: a %-escape is malformed, a value is "
+            + "not UTF-8, or there are too many parameters.";
 
     /** Builds a problem document of the given kind. */
     public static ProblemDetail problem(ProblemType kind, String detail, String field) {
@@ -47,6 +58,28 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    /** The first cause of {@code type} in the chain of {@code e}, or {@code null}. */
+    static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    /** A request path as the {@code instance} of a problem, or {@code null} if it cannot be one. */
+    static URI pathAsUri(String path) {
+        if (path == null) {
+            return null;
+        }
+        try {
+            return new URI(null, null, path, null);
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     @ExceptionHandler(RequestException.class)
@@ -87,9 +120,77 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "'" + e.getName() + "' must be " + expected + "; got '" + e.getValue() + "'.", e.getName()));
     }
 
+    /**
+     * Tomcat parses the query string lazily, when a parameter is first asked for, and fails on a
+     * malformed %-escape or too many parameters.
+     */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<Object> handleMalformedQuery(org.apache.tomcat.util.http.InvalidParameterException e,
+            HttpServletRequest request) {
+        return respond(problem(ProblemType.INVALID_REQUEST, MALFORMED_QUERY,
+                firstMalformedQueryParameter(request.getQueryString())));
+    }
+
+    /** The name of the first query parameter that does not decode as %-escaped UTF-8, or {@code null}. */
+    static String firstMalformedQueryParameter(String query) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String decodedName = decode(name);
+            if (decodedName == null) {
+                return name;
+            }
+            if (eq >= 0 && decode(pair.substring(eq + 1)) == null) {
+                return decodedName;
+            }
+        }
+        return null;
+    }
+
+    /** Strict %-decoding as UTF-8 ({@code +} is a space); {@code null} if malformed. */
+    private static String decode(String raw) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length()) {
+                    return null;
+                }
+                int hi = Character.digit(raw.charAt(i + 1), 16);
+                int lo = Character.digit(raw.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    return null;
+                }
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                byte[] encoded = String.valueOf(c == '+' ? ' ' : c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(encoded, 0, encoded.length);
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyLimitFilter.BodyTooLargeException tooLarge =
+                causeOfType(ex, RequestBodyLimitFilter.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return respond(problem(ProblemType.TOO_LARGE, tooLarge.getMessage(), null));
+        }
+        StreamConstraintsException limit = causeOfType(ex, StreamConstraintsException.class);
+        if (limit != null) {
+            String field = JsonPaths.of(limit);
+            return respond(problem(ProblemType.TOO_LARGE, JsonPaths.describe(limit, field), field));
+        }
         Throwable cause = ex.getMostSpecificCause();
         if (cause instanceof JacksonException jackson) {
             String field = JsonPaths.of(jackson);
@@ -98,7 +199,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return respond(problem(kind, detail, field));
         }
         String detail = ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")
-                ? "A JSON request body is required."
+                ? "A JSON object is required as the request body; it is empty or null."
                 : "The request body is not valid JSON.";
         return respond(problem(ProblemType.MALFORMED_JSON, detail, null));
     }
@@ -136,6 +237,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /** Last resort: a bug on our side. Logged in full; the client sees no internals. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception e) {
+        RequestBodyLimitFilter.BodyTooLargeException tooLarge =
+                causeOfType(e, RequestBodyLimitFilter.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return respond(problem(ProblemType.TOO_LARGE, tooLarge.getMessage(), null));
+        }
         log.error("Unexpected error", e);
         return respond(problem(ProblemType.INTERNAL,
                 "The service failed to handle this request. The error has been logged.", null));

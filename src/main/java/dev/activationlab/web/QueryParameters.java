@@ -1,14 +1,35 @@
 package dev.activationlab.web;
 
+import dev.activationlab.activation.Activation;
 import dev.activationlab.activation.ActivationEvaluator;
+import dev.activationlab.activation.InvalidParameterException;
+import dev.activationlab.activation.Parameters;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.util.MultiValueMap;
 
 /** Reads activation parameters and curve ranges from query strings (curve and plot endpoints). */
 public final class QueryParameters {
 
     private QueryParameters() {
+    }
+
+    /**
+     * The query with each parameter given once: a repeated one is ambiguous, so it is refused
+     * rather than guessed.
+     *
+     * @throws RequestException 400 naming the first parameter given more than once
+     */
+    public static Map<String, String> singleValued(MultiValueMap<String, String> query) {
+        for (Map.Entry<String, List<String>> entry : query.entrySet()) {
+            if (entry.getValue().size() > 1) {
+                throw RequestException.invalid(entry.getKey(), "'" + entry.getKey() + "' is given "
+                        + entry.getValue().size() + " times; give it once.");
+            }
+        }
+        return query.toSingleValueMap();
     }
 
     /**
@@ -24,6 +45,21 @@ public final class QueryParameters {
             }
         });
         return params;
+    }
+
+    /**
+     * The full parameter set of {@code activation} from parameters read off a query string.
+     *
+     * @param fieldPrefix put before a parameter's name to name the query parameter at fault,
+     *                    e.g. {@code "leaky_relu."} for {@code leaky_relu.alpha}, or {@code ""}
+     * @throws RequestException 400 naming an unknown or out-of-range parameter
+     */
+    public static Parameters resolve(Activation activation, Map<String, Double> requested, String fieldPrefix) {
+        try {
+            return Parameters.resolve(activation, requested);
+        } catch (InvalidParameterException e) {
+            throw new RequestException(ProblemType.INVALID_PARAMETER, fieldPrefix + e.parameter(), e.getMessage());
+        }
     }
 
     /**

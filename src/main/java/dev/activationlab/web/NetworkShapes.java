@@ -1,0 +1,197 @@
+package dev.activationlab.web;
+
+import dev.activationlab.activation.ActivationRegistry;
+import dev.activationlab.activation.BoundActivation;
+import dev.activationlab.config.LimitsProperties;
+import dev.activationlab.network.DenseLayer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks the input matrices and layer stacks of the perceptron and network endpoints before any
+ * work starts: presence, rectangular shape, dimensions that chain, finiteness and size limits.
+ * Each failure names the JSON path at fault, e.g. {@code inputs[2]} or {@code layers[1].weights[0]}.
+ */
+final class NetworkShapes {
+
+    /** The activation of a layer that names none: a bare affine layer, as PyTorch's nn.Linear. */
+    static final String DEFAULT_LAYER_ACTIVATION = "linear";
+
+    private NetworkShapes() {
+    }
+
+    /**
+     * Requires m ≥ 1 rows of finite numbers, each of {@code width} entries.
+     *
+     * @param width     required row length, or -1 to take the first row's length (then at most
+     *                  {@code maxInputWidth})
+     * @param widthFrom what fixes the width, for messages (e.g. "'weights' has 2 entries")
+     * @return the row length
+     * @throws RequestException 400 naming the field, row or entry at fault; 413 beyond the
+     *                          configured number of rows or width
+     */
+    static int inputRows(double[][] rows, String field, int width, String widthFrom, LimitsProperties limits) {
+        if (rows == null) {
+            throw RequestException.invalid(field, "'" + field + "' is required: an array of rows of numbers.");
+        }
+        if (rows.length == 0) {
+            throw RequestException.invalid(field, "'" + field + "' must have at least one row.");
+        }
+        if (rows.length > limits.maxPerceptronInputs()) {
+            throw RequestException.tooLarge(field, "'" + field + "' has " + rows.length + " rows; the limit is "
+                    + limits.maxPerceptronInputs() + ".");
+        }
+        int expected = width;
+        String expectedFrom = widthFrom;
+        for (int r = 0; r < rows.length; r++) {
+            String at = field + "[" + r + "]";
+            double[] row = rows[r];
+            if (row == null) {
+                throw RequestException.invalid(at, "'" + at + "' must be an array of numbers, not null.");
+            }
+            if (expected < 0) {
+                if (row.length == 0) {
+                    throw RequestException.invalid(at, "'" + at + "' must not be empty.");
+                }
+                if (row.length > limits.maxInputWidth()) {
+                    throw RequestException.tooLarge(at, "'" + at + "' has " + row.length
+                            + " entries; the limit is " + limits.maxInputWidth() + ".");
+                }
+                expected = row.length;
+                expectedFrom = "'" + at + "' has " + expected;
+            } else if (row.length != expected) {
+                throw RequestException.invalid(at, "'" + at + "' has " + count(row.length, "entry", "entries")
+                        + " but " + expectedFrom + ": every row must have " + expected + ".");
+            }
+            RequestChecks.requireFinite(row, at);
+        }
+        return expected;
+    }
+
+    /**
+     * Requires a stack of layers whose shapes chain, and binds each layer's activation.
+     *
+     * @param inputWidth the width of the inputs the stack is fed, or -1 when there are none
+     *                   (collapse), the first layer's then fixing it
+     * @return the layers, from the input side
+     * @throws RequestException 400 naming the layer and field at fault (a missing or empty
+     *                          matrix, a ragged or non-chaining row, a bias count other than the
+     *                          neuron count, a non-finite number, an unknown activation or
+     *                          parameter); 413 beyond the configured layer count or width; 422
+     *                          for a vector-valued activation
+     */
+    static List<DenseLayer> layers(List<NetworkLayer> specs, int inputWidth, ActivationRegistry registry,
+            LimitsProperties limits) {
+        if (specs == null) {
+            throw RequestException.invalid("layers", "'layers' is required: an array of layers.");
+        }
+        if (specs.isEmpty()) {
+            throw RequestException.invalid("layers", "'layers' must have at least one layer.");
+        }
+        if (specs.size() > limits.maxNetworkLayers()) {
+            throw RequestException.tooLarge("layers", "'layers' has " + specs.size() + " layers; the limit is "
+                    + limits.maxNetworkLayers() + ".");
+        }
+        List<DenseLayer> layers = new ArrayList<>(specs.size());
+        int in = inputWidth;
+        String inFrom = "the inputs have " + inputWidth;
+        for (int k = 0; k < specs.size(); k++) {
+            String at = "layers[" + k + "]";
+            NetworkLayer spec = specs.get(k);
+            if (spec == null) {
+                throw RequestException.invalid(at, "'" + at + "' must be a layer object, not null.");
+            }
+            double[][] weights = spec.weights();
+            if (weights == null) {
+                throw RequestException.invalid(at + ".weights", "'" + at + ".weights' is required: an out × in "
+                        + "array of rows, row j holding the weights into neuron j.");
+            }
+            if (weights.length == 0) {
+                throw RequestException.invalid(at + ".weights", "'" + at + ".weights' must have at least one row.");
+            }
+            if (weights.length > limits.maxLayerWidth()) {
+                throw RequestException.tooLarge(at + ".weights", "'" + at + ".weights' has " + weights.length
+                        + " rows (neurons); the limit is " + limits.maxLayerWidth() + ".");
+            }
+            String why = k == 0 ? inFrom : "layer " + (k - 1) + " has " + count(in, "neuron", "neurons");
+            in = inputRowsOfLayer(weights, at + ".weights", in, why, limits);
+            double[] biases = spec.biases();
+            if (biases == null) {
+                throw RequestException.invalid(at + ".biases", "'" + at + ".biases' is required: one number per "
+                        + "neuron (" + weights.length + ").");
+            }
+            if (biases.length != weights.length) {
+                throw RequestException.invalid(at + ".biases", "'" + at + ".biases' has "
+                        + count(biases.length, "entry", "entries") + " but the layer has "
+                        + count(weights.length, "neuron", "neurons") + " (rows of weights).");
+            }
+            RequestChecks.requireFinite(biases, at + ".biases");
+            String name = spec.activation() == null ? DEFAULT_LAYER_ACTIVATION : spec.activation();
+            BoundActivation activation = ActivationLookup.scalar(registry, name, spec.params(), at);
+            layers.add(new DenseLayer(weights, biases, activation));
+            in = weights.length;
+        }
+        return layers;
+    }
+
+    /** Checks a layer's weight rows against the width feeding it; returns that width. */
+    private static int inputRowsOfLayer(double[][] weights, String field, int in, String inFrom,
+            LimitsProperties limits) {
+        int width = in;
+        String widthFrom = inFrom;
+        for (int j = 0; j < weights.length; j++) {
+            String at = field + "[" + j + "]";
+            double[] row = weights[j];
+            if (row == null) {
+                throw RequestException.invalid(at, "'" + at + "' must be an array of numbers, not null.");
+            }
+            if (width < 0) {
+                if (row.length == 0) {
+                    throw RequestException.invalid(at, "'" + at + "' must not be empty.");
+                }
+                if (row.length > limits.maxInputWidth()) {
+                    throw RequestException.tooLarge(at, "'" + at + "' has " + row.length
+                            + " entries; the input width limit is " + limits.maxInputWidth() + ".");
+                }
+                width = row.length;
+                widthFrom = "'" + at + "' has " + width;
+            } else if (row.length != width) {
+                throw RequestException.invalid(at, "'" + at + "' has " + count(row.length, "entry", "entries")
+                        + " but " + widthFrom
+                        + ": weights are out × in, so every row needs " + width + ".");
+            }
+            RequestChecks.requireFinite(row, at);
+        }
+        return width;
+    }
+
+    /** "1 entry", "2 entries": a count with its noun in the right number. */
+    static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    /**
+     * Requires every result to be finite, since JSON cannot carry infinity or NaN.
+     *
+     * @throws RequestException 422 naming {@code field[i]} for the first that is not
+     */
+    static void requireFiniteResult(double[] results, String field, String what) {
+        for (int i = 0; i < results.length; i++) {
+            if (!Double.isFinite(results[i])) {
+                throw RequestException.unprocessable(field + "[" + i + "]", "The " + what + " at '" + field + "[" + i
+                        + "]' is " + results[i] + ", which JSON cannot carry: the numbers overflow double precision.");
+            }
+        }
+    }
+
+    /**
+     * Requires every entry of a matrix to be finite.
+     *
+     * @throws RequestException 422 naming {@code field[r][i]} for the first that is not
+     */
+    static void requireFiniteResult(double[][] results, String field, String what) {
+        for (int r = 0; r < results.length; r++) {
+            requireFiniteResult(results[r], field + "[" + r + "]", what);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.activationlab.web;
+
+/**
+ * Writes a problem document (RFC 9457) as JSON text without a JSON library, for the places that
+ * answer before Spring MVC runs: the servlet container's error report and the body size filter.
+ * Members are those {@link ProblemHandler} writes: {@code type}, {@code title}, {@code status},
+ * {@code detail} and, when known, {@code instance} and {@code field}.
+ */
+final class ProblemJson {
+
+    private ProblemJson() {
+    }
+
+    /**
+     * @param kind     the kind of problem; its status is used unless {@code status} is positive
+     * @param status   the HTTP status to report, or 0 for the kind's own
+     * @param detail   what was wrong, for people
+     * @param instance the request path, or {@code null}
+     * @param field    the JSON path or query parameter at fault, or {@code null}
+     */
+    static String of(ProblemType kind, int status, String detail, String instance, String field) {
+        StringBuilder json = new StringBuilder(256).append('{');
+        member(json, "type", kind.type().toString()).append(',');
+        member(json, "title", kind.title()).append(',');
+        json.append("\"status\":").append(status > 0 ? status : kind.status().value()).append(',');
+        member(json, "detail", detail);
+        if (instance != null) {
+            member(json.append(','), "instance", instance);
+        }
+        if (field != null) {
+            member(json.append(','), "field", field);
+        }
+        return json.append('}').toString();
+    }
+
+    private static StringBuilder member(StringBuilder json, String name, String value) {
+        return string(string(json, name).append(':'), value);
+    }
+
+    /** A JSON string literal (RFC 8259 §7): quote, backslash and control characters escaped. */
+    static StringBuilder string(StringBuilder json, String value) {
+        json.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        return json.append('"');
+    }
+}
