@@ -20,6 +20,16 @@ public final class Sigmoid implements ScalarActivation, ScalarFunction {
         return e / (1.0 + e);
     }
 
+    /**
+     * σ(x)·σ(−x) = σ'(x), from the one exponential e = e^(−|x|) that both factors share: they are
+     * 1/(1 + e) and e/(1 + e), bit for bit the values {@link #sigmoid(double)} gives at x and −x.
+     */
+    static double derivativeOfSigmoid(double x) {
+        double e = Math.exp(-Math.abs(x));
+        double d = 1.0 + e;
+        return (1.0 / d) * (e / d);
+    }
+
     /** ln(1 + e^x) without overflow or cancellation. */
     static double softplus(double x) {
         return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
@@ -77,7 +87,7 @@ public final class Sigmoid implements ScalarActivation, ScalarFunction {
 
     @Override
     public double derivative(double x) {
-        return sigmoid(x) * sigmoid(-x);
+        return derivativeOfSigmoid(x);
     }
 
     @Override

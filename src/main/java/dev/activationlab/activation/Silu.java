@@ -85,7 +85,12 @@ public final class Silu implements ScalarActivation, ScalarFunction {
         if (NEAR_ROOT.covers(x)) {
             return NEAR_ROOT.evaluate(x);
         }
-        return Sigmoid.sigmoid(x) * (1.0 + x * Sigmoid.sigmoid(-x));
+        // σ(x) and σ(−x) from one exponential, as Sigmoid.sigmoid computes each.
+        double e = Math.exp(-Math.abs(x));
+        double d = 1.0 + e;
+        double sigmoidOfX = x >= 0 ? 1.0 / d : e / d;
+        double sigmoidOfMinusX = x >= 0 ? e / d : 1.0 / d;
+        return sigmoidOfX * (1.0 + x * sigmoidOfMinusX);
     }
 
     @Override

@@ -78,7 +78,8 @@ public final class Softplus implements ScalarActivation {
                 }
                 double sp = Sigmoid.softplus(p);
                 double error = productError(x, p);
-                return (sp + error * Sigmoid.sigmoid(p)) / beta;
+                // The correction is exactly 0 when beta·x is exact (always for beta = 1): skip its exponential.
+                return (error == 0 ? sp : sp + error * Sigmoid.sigmoid(p)) / beta;
             }
 
             @Override
@@ -88,7 +89,8 @@ public final class Softplus implements ScalarActivation {
                     return 1.0;
                 }
                 double s = Sigmoid.sigmoid(p);
-                return s + s * (productError(x, p) * Sigmoid.sigmoid(-p));
+                double error = productError(x, p);
+                return error == 0 ? s : s + s * (error * Sigmoid.sigmoid(-p));
             }
 
             @Override
