@@ -60,7 +60,9 @@ public final class LogSigmoid implements ScalarActivation, ScalarFunction {
 
     @Override
     public double value(double x) {
-        return x < 0 ? x - Math.log1p(Math.exp(x)) : -Math.log1p(Math.exp(-x));
+        // x − ln(1 + e^x) for x < 0, −ln(1 + e^−x) otherwise (−0.0 where the logarithm underflows),
+        // without a branch on the sign of x.
+        return -(Math.log1p(Math.exp(-Math.abs(x))) - Math.min(x, 0.0));
     }
 
     @Override

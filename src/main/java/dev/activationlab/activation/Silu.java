@@ -88,8 +88,8 @@ public final class Silu implements ScalarActivation, ScalarFunction {
         // σ(x) and σ(−x) from one exponential, as Sigmoid.sigmoid computes each.
         double e = Math.exp(-Math.abs(x));
         double d = 1.0 + e;
-        double sigmoidOfX = x >= 0 ? 1.0 / d : e / d;
-        double sigmoidOfMinusX = x >= 0 ? e / d : 1.0 / d;
+        double sigmoidOfX = Math.max(e, Math.copySign(1.0, x)) / d;
+        double sigmoidOfMinusX = Math.max(e, Math.copySign(1.0, -x)) / d;
         return sigmoidOfX * (1.0 + x * sigmoidOfMinusX);
     }
 
