@@ -147,6 +147,9 @@ debian_mirror() {
   done | head -n 1 || true
 }
 
+# Raise when the stand-ins' contents change, so that older ones on a machine are rebuilt.
+STANDIN_REVISION=2
+
 build_standin() {
   local tag=$1 package=$2 mirror arch ctr mnt
   mirror=$(debian_mirror)
@@ -171,14 +174,30 @@ build_standin() {
   buildah config --env LANG=C.UTF-8 --env "JAVA_HOME=/usr/lib/jvm/java-17-openjdk-$arch" \
     --cmd /bin/bash \
     --label "org.opencontainers.image.description=Local stand-in for $tag: Debian $STANDIN_SUITE minbase with $package" \
+    --label "dev.activationlab.standin-revision=$STANDIN_REVISION" \
     "$ctr"
   buildah commit --rm --quiet "$ctr" "localhost/$tag" >/dev/null
   standin_ctr=
 }
 
+# True when the tag is missing, or is a stand-in of an older revision (never true of a real image).
+needs_standin() {
+  local tag=$1 description revision
+  podman image exists "$tag" || return 0
+  description=$(podman image inspect -f '{{index .Labels "org.opencontainers.image.description"}}' "$tag" 2>/dev/null || true)
+  revision=$(podman image inspect -f '{{index .Labels "dev.activationlab.standin-revision"}}' "$tag" 2>/dev/null || true)
+  [[ $description == "Local stand-in for"* && $revision != "$STANDIN_REVISION" ]]
+}
+
 ensure_base_images() {
-  podman image exists eclipse-temurin:17-jre || build_standin eclipse-temurin:17-jre openjdk-17-jre-headless
-  podman image exists eclipse-temurin:17-jdk || build_standin eclipse-temurin:17-jdk openjdk-17-jdk-headless
+  # The real Temurin images carry fontconfig (and through it a font), which AWT needs to draw
+  # the plots; the stand-ins do too.
+  if needs_standin eclipse-temurin:17-jre; then
+    build_standin eclipse-temurin:17-jre openjdk-17-jre-headless,fontconfig
+  fi
+  if needs_standin eclipse-temurin:17-jdk; then
+    build_standin eclipse-temurin:17-jdk openjdk-17-jdk-headless,fontconfig
+  fi
 }
 
 # --- checks that need no container -------------------------------------------------------------
@@ -329,6 +348,17 @@ assert body["activation"] == "relu" and body["values"] == [0.0, 0.0, 3.5], body
   pass "POST /api/v1/activations/relu/evaluate answers [0, 0, 3.5]"
 }
 
+check_plot() {
+  local port=$1 headers
+  headers=$(curl -s --max-time 20 -o "$scratch/plot.png" -D - \
+    "http://127.0.0.1:$port/api/v1/activations/sigmoid/plot?format=png&width=400&height=300") \
+    || fail "the plot request got no answer"
+  grep -qi '^content-type: image/png' <<<"$headers" || fail "GET .../sigmoid/plot?format=png answered: $(head -n 1 <<<"$headers")"
+  [[ $(head -c 8 "$scratch/plot.png" | od -An -tx1 | tr -d ' \n') == 89504e470d0a1a0a ]] \
+    || fail "GET .../sigmoid/plot?format=png did not send a PNG"
+  pass "GET /api/v1/activations/sigmoid/plot?format=png draws a PNG (fonts and headless AWT work)"
+}
+
 check_non_root() {
   local name=$1 uids
   uids=$(podman exec "$name" cat /proc/1/status | awk '/^Uid:/ { print $2, $3, $4, $5 }')
@@ -434,6 +464,7 @@ say "running $IMAGE as $name on 127.0.0.1:$port (--read-only, tmpfs /tmp, --memo
 start_container "$name" "$port"
 pass "/actuator/health/readiness UP $ready_ms ms after podman run"
 check_evaluate "$port"
+check_plot "$port"
 check_non_root "$name"
 check_read_only "$name"
 check_healthcheck "$name"
