@@ -1,10 +1,12 @@
 package dev.activationlab.bench;
 
 import dev.activationlab.ActivationLabApplication;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -29,14 +31,17 @@ import tools.jackson.databind.json.JsonMapper;
  * One 1,000,000-value {@code POST /api/v1/activations/sigmoid/evaluate}, end to end in process, set
  * against its floor, in milliseconds per request:
  * <ul>
- *   <li>{@code evaluate}: the request over HTTP/1.1 on the loopback interface to the application
- *       running in this process (Tomcat, servlet filters, DispatcherServlet, message converters,
- *       controller, checks, kernel), until the client has received the last byte of the response;</li>
+ *   <li>{@code evaluate}: the request over HTTP/1.1 on a kept-alive loopback connection to the
+ *       application running in this process (Tomcat, servlet filters, DispatcherServlet, message
+ *       converters, controller, checks, kernel), until the client has read the last byte of the
+ *       response; the client is a plain socket that sends the prepared bytes and skips the answer,
+ *       so that it adds as little work of its own as possible;</li>
  *   <li>{@code floor}: the same JSON read into a {@code double[]} and written back as the response
  *       document, with the application's own JSON mapper, and nothing else: no request could cost less.</li>
  * </ul>
- * The body is 1,000,000 numbers uniform in [−12, 12] printed as a Python client prints them (17
- * significant digits at most), about 19 MB; the ratio evaluate / floor is the overhead of the service.
+ * The body is 1,000,000 numbers uniform in [−12, 12] as {@link Double#toString(double)} prints them
+ * (17 significant digits at most), about 19 MB; the ratio evaluate / floor is the overhead of the
+ * service.
  */
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 2)
@@ -57,8 +62,8 @@ public class EvaluateEndToEndBenchmark {
     }
 
     private ConfigurableApplicationContext context;
-    private HttpClient client;
-    private HttpRequest request;
+    private LoopbackClient client;
+    private byte[] requestHead;
     private JsonMapper mapper;
     private byte[] body;
 
@@ -70,32 +75,116 @@ public class EvaluateEndToEndBenchmark {
                 .run();
         mapper = context.getBean(JsonMapper.class);
         body = requestBody(N, 3);
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        String port = context.getEnvironment().getRequiredProperty("local.server.port");
-        request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/activations/sigmoid/evaluate"))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        checkResponse();
-    }
-
-    /** The benchmark measures a real answer: 200 with 1,000,000 values, the first one right. */
-    private void checkResponse() {
+        int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+        requestHead = ("POST /api/v1/activations/sigmoid/evaluate HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
+                + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         try {
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            Values values = mapper.readValue(response.body(), Values.class);
-            double x0 = mapper.readValue(body, Body.class).x()[0];
-            if (response.statusCode() != 200 || values.values().length != N
-                    || Math.abs(values.values()[0] - 1 / (1 + Math.exp(-x0))) > 1e-15) {
-                throw new IllegalStateException("unexpected answer: HTTP " + response.statusCode());
-            }
-        } catch (java.io.IOException | InterruptedException e) {
+            client = new LoopbackClient(port);
+            checkResponse();
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** The benchmark measures a real answer: 200 with 1,000,000 values, the first one right. */
+    private void checkResponse() throws IOException {
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        int status = client.post(requestHead, body, answer);
+        Values values = mapper.readValue(answer.toByteArray(), Values.class);
+        double x0 = mapper.readValue(body, Body.class).x()[0];
+        if (status != 200 || values.values().length != N
+                || Math.abs(values.values()[0] - 1 / (1 + Math.exp(-x0))) > 1e-15) {
+            throw new IllegalStateException("unexpected answer: HTTP " + status);
+        }
+    }
+
     @TearDown
-    public void tearDown() {
+    public void tearDown() throws IOException {
+        client.close();
         context.close();
+    }
+
+    /**
+     * A minimal HTTP/1.1 client on one kept-alive connection: sends a prepared request and reads the
+     * response (Content-Length or chunked), copying its body to a sink or skipping it.
+     */
+    static final class LoopbackClient implements AutoCloseable {
+
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+        private final byte[] scratch = new byte[1 << 16];
+
+        LoopbackClient(int port) throws IOException {
+            socket = new Socket("127.0.0.1", port);
+            socket.setTcpNoDelay(true);
+            in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
+            out = socket.getOutputStream();
+        }
+
+        /** Sends head and body; returns the status, the response body going to sink (null: skipped). */
+        int post(byte[] head, byte[] body, OutputStream sink) throws IOException {
+            out.write(head);
+            out.write(body);
+            out.flush();
+            String statusLine = readLine();
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            for (String line = readLine(); !line.isEmpty(); line = readLine()) {
+                String lower = line.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                }
+            }
+            if (chunked) {
+                for (long size = Long.parseLong(readLine().trim(), 16); size > 0;
+                        size = Long.parseLong(readLine().trim(), 16)) {
+                    copy(size, sink);
+                    readLine();
+                }
+                readLine();
+            } else if (length >= 0) {
+                copy(length, sink);
+            } else {
+                throw new IOException("response without a length: " + statusLine);
+            }
+            return status;
+        }
+
+        private void copy(long n, OutputStream sink) throws IOException {
+            while (n > 0) {
+                int read = in.read(scratch, 0, (int) Math.min(n, scratch.length));
+                if (read < 0) {
+                    throw new IOException("connection closed in a response body");
+                }
+                if (sink != null) {
+                    sink.write(scratch, 0, read);
+                }
+                n -= read;
+            }
+        }
+
+        private String readLine() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("connection closed in a response head");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     /** {"x":[...]} with n numbers uniform in [−12, 12], each printed as the shortest repr of a double. */
@@ -112,12 +201,12 @@ public class EvaluateEndToEndBenchmark {
     }
 
     @Benchmark
-    public int evaluate() throws Exception {
-        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("evaluate answered HTTP " + response.statusCode());
+    public int evaluate() throws IOException {
+        int status = client.post(requestHead, body, null);
+        if (status != 200) {
+            throw new IllegalStateException("evaluate answered HTTP " + status);
         }
-        return response.statusCode();
+        return status;
     }
 
     @Benchmark
