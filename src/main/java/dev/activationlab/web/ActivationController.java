@@ -46,7 +46,7 @@ class ActivationController {
     static final String CURVE_EXAMPLE_RESPONSE = "{\"activation\":\"tanh\",\"params\":{},"
             + "\"x\":[-2.0,-1.0,0.0,1.0,2.0],"
             + "\"values\":[-0.9640275800758169,-0.7615941559557649,0.0,0.7615941559557649,0.9640275800758169],"
-            + "\"derivatives\":[0.07065082485316447,0.41997434161402597,1.0,0.41997434161402597,0.07065082485316447]}";
+            + "\"derivatives\":[0.07065082485316446,0.419974341614026,1.0,0.419974341614026,0.07065082485316446]}";
 
     private final ActivationRegistry registry;
     private final LimitsProperties limits;
