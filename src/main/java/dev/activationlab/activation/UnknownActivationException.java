@@ -9,7 +9,7 @@ public class UnknownActivationException extends IllegalArgumentException {
     private final List<String> validNames;
 
     public UnknownActivationException(String requestedName, List<String> validNames) {
-        super("Unknown activation '" + requestedName + "'. Valid names: " + String.join(", ", validNames));
+        super("Unknown activation '" + ClientText.shorten(requestedName) + "'. Valid names: " + String.join(", ", validNames));
         this.requestedName = requestedName;
         this.validNames = List.copyOf(validNames);
     }

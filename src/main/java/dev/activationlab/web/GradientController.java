@@ -3,6 +3,7 @@ package dev.activationlab.web;
 import dev.activationlab.activation.Activation;
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.BoundActivation;
+import dev.activationlab.activation.ClientText;
 import dev.activationlab.config.LimitsProperties;
 import dev.activationlab.gradient.ChainResult;
 import dev.activationlab.gradient.DeepNetworkSimulation;
@@ -198,7 +199,7 @@ class GradientController {
         int width = atLeastOne(request.width(), "width", DEFAULT_WIDTH);
         int batchSize = atLeastOne(request.batchSize(), "batchSize", DEFAULT_BATCH_SIZE);
         WeightInit init = request.init() == null ? DEFAULT_INIT : WeightInit.find(request.init()).orElseThrow(() ->
-                RequestException.invalid("init", "Unknown init '" + request.init() + "'; valid: "
+                RequestException.invalid("init", "Unknown init '" + ClientText.shorten(request.init()) + "'; valid: "
                         + String.join(", ", WeightInit.ids()) + ".").with("validInits", WeightInit.ids()));
         double initStd = request.initStd() == null ? 1.0 : positive(request.initStd(), "initStd");
         long seed = request.seed() != null ? request.seed() : ThreadLocalRandom.current().nextLong(1L << 53);

@@ -1,5 +1,6 @@
 package dev.activationlab.web;
 
+import dev.activationlab.activation.ClientText;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -25,7 +26,7 @@ final class JsonPaths {
                 if (!sb.isEmpty()) {
                     sb.append('.');
                 }
-                sb.append(ref.getPropertyName());
+                sb.append(ClientText.shorten(ref.getPropertyName()));
             } else if (ref.getIndex() >= 0) {
                 sb.append('[').append(ref.getIndex()).append(']');
             }

@@ -3,6 +3,7 @@ package dev.activationlab.web;
 import dev.activationlab.activation.Activation;
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.BoundActivation;
+import dev.activationlab.activation.ClientText;
 import dev.activationlab.activation.Parameters;
 import dev.activationlab.activation.ScalarActivation;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ final class PlotFunctions {
                 throw RequestException.invalid(field, "'" + field + "' is empty; separate names by single commas.");
             }
             Activation activation = registry.find(name).orElseThrow(() -> new RequestException(
-                    ProblemType.UNKNOWN_ACTIVATION_IN_BODY, field, "Unknown activation '" + name + "'. Valid names: "
+                    ProblemType.UNKNOWN_ACTIVATION_IN_BODY, field, "Unknown activation '" + ClientText.shorten(name) + "'. Valid names: "
                     + String.join(", ", registry.names())).with("validNames", registry.names()));
             if (!(activation instanceof ScalarActivation scalar)) {
                 throw RequestException.unprocessable(field, activation.name() + " is vector-valued: each output "
@@ -71,16 +72,17 @@ final class PlotFunctions {
             if (reserved.contains(key)) {
                 return;
             }
+            String shown = ClientText.shorten(key);
             int dot = key.lastIndexOf('.');
             if (dot <= 0 || dot == key.length() - 1) {
-                throw RequestException.invalid(key, "Unknown query parameter '" + key + "'. Give a function's "
+                throw RequestException.invalid(shown, "Unknown query parameter '" + shown + "'. Give a function's "
                         + "parameters as {name}.{param}, e.g. leaky_relu.alpha=0.2.");
             }
             String function = key.substring(0, dot);
             String canonical = registry.find(function).map(Activation::name)
                     .filter(byCanonicalName::containsKey)
-                    .orElseThrow(() -> RequestException.invalid(key, "'" + key + "' names '" + function
-                            + "', which is not in '" + listField + "'."));
+                    .orElseThrow(() -> RequestException.invalid(shown, "'" + shown + "' names '"
+                            + ClientText.shorten(function) + "', which is not in '" + listField + "'."));
             requested.computeIfAbsent(canonical, k -> new LinkedHashMap<>())
                     .put(key.substring(dot + 1), QueryParameters.number(key, raw));
         });

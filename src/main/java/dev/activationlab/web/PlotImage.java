@@ -1,5 +1,6 @@
 package dev.activationlab.web;
 
+import dev.activationlab.activation.ClientText;
 import dev.activationlab.plot.PlotFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,7 +35,7 @@ record PlotImage(PlotFormat format, int width, int height) {
         PlotFormat format;
         if (formatName != null) {
             format = PlotFormat.named(formatName).orElseThrow(() -> RequestException.invalid("format",
-                    "'format' must be svg or png; got '" + formatName + "'."));
+                    "'format' must be svg or png; got '" + ClientText.shorten(formatName) + "'."));
         } else {
             format = fromAccept(accept).orElse(PlotFormat.SVG);
         }

@@ -1,5 +1,6 @@
 package dev.activationlab.web;
 
+import dev.activationlab.activation.ClientText;
 import dev.activationlab.activation.InvalidParameterException;
 import dev.activationlab.activation.UnknownActivationException;
 import dev.activationlab.activation.VectorValuedException;
@@ -117,7 +118,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             default -> "a valid value";
         };
         return respond(problem(ProblemType.INVALID_REQUEST,
-                "'" + e.getName() + "' must be " + expected + "; got '" + e.getValue() + "'.", e.getName()));
+                "'" + e.getName() + "' must be " + expected + "; got '" + ClientText.shorten(String.valueOf(e.getValue())) + "'.", e.getName()));
     }
 
     /**
@@ -141,10 +142,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String decodedName = decode(name);
             if (decodedName == null) {
-                return name;
+                return ClientText.shorten(name);
             }
             if (eq >= 0 && decode(pair.substring(eq + 1)) == null) {
-                return decodedName;
+                return ClientText.shorten(decodedName);
             }
         }
         return null;

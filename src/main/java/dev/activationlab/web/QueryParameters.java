@@ -2,6 +2,7 @@ package dev.activationlab.web;
 
 import dev.activationlab.activation.Activation;
 import dev.activationlab.activation.ActivationEvaluator;
+import dev.activationlab.activation.ClientText;
 import dev.activationlab.activation.InvalidParameterException;
 import dev.activationlab.activation.Parameters;
 import java.util.LinkedHashMap;
@@ -25,7 +26,8 @@ public final class QueryParameters {
     public static Map<String, String> singleValued(MultiValueMap<String, String> query) {
         for (Map.Entry<String, List<String>> entry : query.entrySet()) {
             if (entry.getValue().size() > 1) {
-                throw RequestException.invalid(entry.getKey(), "'" + entry.getKey() + "' is given "
+                String name = ClientText.shorten(entry.getKey());
+                throw RequestException.invalid(name, "'" + name + "' is given "
                         + entry.getValue().size() + " times; give it once.");
             }
         }
@@ -76,7 +78,8 @@ public final class QueryParameters {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw RequestException.invalid(key, "'" + key + "' must be a finite number; got '" + raw + "'.");
+        String name = ClientText.shorten(key);
+        throw RequestException.invalid(name, "'" + name + "' must be a finite number; got '" + ClientText.shorten(raw) + "'.");
     }
 
     /**

@@ -157,6 +157,32 @@ class ActivationControllerTest {
     }
 
     @Test
+    void evaluateWhenNamesAreLongShouldEchoThemShortened() {
+        String longName = "n".repeat(3000);   // within the 4 KB body limit of this test
+        JsonNode unknownActivation = problem(post("/api/v1/activations/" + longName + "/evaluate", "{\"x\": [1]}"),
+                404, "unknown-activation");
+        JsonNode unknownParameter = problem(post("/api/v1/activations/leaky_relu/evaluate",
+                "{\"x\": [1.0], \"params\": {\"" + longName + "\": 1.0}}"), 400, "invalid-parameter");
+        JsonNode unknownField = problem(post("/api/v1/activations/relu/evaluate",
+                "{\"x\": [1.0], \"" + longName + "\": 1}"), 400, "invalid-request");
+
+        for (JsonNode problem : List.of(unknownActivation, unknownParameter, unknownField)) {
+            assertThat(problem.get("detail").asString()).contains("n".repeat(64) + "…").doesNotContain("n".repeat(65));
+        }
+        assertThat(unknownParameter.get("field").asString()).isEqualTo("params." + "n".repeat(64) + "…");
+        assertThat(unknownField.get("field").asString()).isEqualTo("n".repeat(64) + "…");
+    }
+
+    @Test
+    void curveWhenQueryValueIsLongShouldEchoItShortened() {
+        JsonNode problem = problem(mvc.get().uri("/api/v1/activations/leaky_relu/curve?alpha=" + "7".repeat(400) + "x")
+                .exchange(), 400, "invalid-request");
+
+        assertThat(problem.get("field").asString()).isEqualTo("alpha");
+        assertThat(problem.get("detail").asString()).contains("7".repeat(64) + "…").doesNotContain("7".repeat(65));
+    }
+
+    @Test
     void evaluateWhenParameterOutOfRangeShouldNameIt() {
         JsonNode problem = problem(post("/api/v1/activations/leaky_relu/evaluate",
                 "{\"x\": [1.0], \"params\": {\"alpha\": 1e999}}"), 400, "invalid-parameter");

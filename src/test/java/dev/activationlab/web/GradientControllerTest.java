@@ -250,6 +250,15 @@ class GradientControllerTest {
     }
 
     @Test
+    void simulateWhenInitIsLongShouldEchoItShortened() {
+        MvcTestResult result = simulate("{\"activation\": \"sigmoid\", \"init\": \"" + "o".repeat(10_000) + "\"}");
+
+        assertProblem(result, HttpStatus.BAD_REQUEST, "init");
+        assertThat(result).bodyJson().extractingPath("$.detail").asString()
+                .contains("o".repeat(64) + "…").doesNotContain("o".repeat(65));
+    }
+
+    @Test
     void simulateWhenInitStdNotPositiveShouldReturnBadRequest() {
         assertProblem(simulate("""
                 {"activation": "sigmoid", "layers": 2, "width": 4, "batchSize": 2, "init": "normal", "initStd": 0}"""),
