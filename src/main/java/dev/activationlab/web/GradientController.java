@@ -206,15 +206,16 @@ class GradientController {
 
         long work = DeepNetworkSimulation.work(layers, width, batchSize);
         if (work > limits.maxSimulationWork()) {
-            throw RequestException.tooLarge(null, "layers · width² · batchSize = " + layers + " · " + width + "² · "
-                    + batchSize + " = " + work + " exceeds the work budget of " + limits.maxSimulationWork()
+            throw RequestException.tooLarge(costliestField(layers, width, batchSize, DeepNetworkSimulation::work),
+                    "layers · width² · batchSize = " + layers + " · " + width + "² · " + batchSize + " = " + work
+                    + " exceeds the work budget of " + limits.maxSimulationWork()
                     + "; use fewer layers, a smaller width or a smaller batch.");
         }
         long numbers = DeepNetworkSimulation.numbersHeld(layers, width, batchSize);
         if (numbers > limits.maxSimulationNumbers()) {
-            throw RequestException.tooLarge(null, "This network would hold " + numbers + " numbers in memory "
-                    + "((layers+1)·width² + (2·layers+3)·batchSize·width); the limit is "
-                    + limits.maxSimulationNumbers() + ".");
+            throw RequestException.tooLarge(costliestField(layers, width, batchSize, DeepNetworkSimulation::numbersHeld),
+                    "This network would hold " + numbers + " numbers in memory ((layers+1)·width² + "
+                    + "(2·layers+3)·batchSize·width); the limit is " + limits.maxSimulationNumbers() + ".");
         }
         SimulationResult result;
         try {
@@ -237,6 +238,27 @@ class GradientController {
             throw RequestException.unprocessable("activation", a.name() + " is vector-valued: " + whyScalar + ".");
         });
         return ActivationLookup.scalar(registry, name, params, "");
+    }
+
+    /** A cost of a simulation of the given layers, width and batch size. */
+    @FunctionalInterface
+    private interface SimulationCost {
+        long of(long layers, long width, long batchSize);
+    }
+
+    /**
+     * The field a 413 names when a simulation is beyond a budget: of layers, width and batchSize, the one
+     * whose reset to its default would shrink the cost most, i.e. the one raised furthest (the first of
+     * them on a tie).
+     */
+    private static String costliestField(int layers, int width, int batchSize, SimulationCost cost) {
+        long withDefaultLayers = cost.of(DEFAULT_SIMULATION_LAYERS, width, batchSize);
+        long withDefaultWidth = cost.of(layers, DEFAULT_WIDTH, batchSize);
+        long withDefaultBatch = cost.of(layers, width, DEFAULT_BATCH_SIZE);
+        if (withDefaultLayers <= withDefaultWidth && withDefaultLayers <= withDefaultBatch) {
+            return "layers";
+        }
+        return withDefaultWidth <= withDefaultBatch ? "width" : "batchSize";
     }
 
     /** N from {@code layers}, or from the length of a per-layer array when {@code layers} is omitted. */

@@ -108,7 +108,7 @@ class PlotController {
         String described = Labels.function(activation.name(), parameters.asMap());
         ChartText text = new ChartText(derivative ? described + " and its derivative" : described,
                 derivative ? List.of(DERIVATIVE_NOTE) : List.of(), "x", derivative ? "f(x), f′(x)" : "f(x)");
-        List<Line> lines = lines(function, 0, x, derivative);
+        List<Line> lines = lines(function, "name", 0, x, derivative);
         requireDrawable(lines);
         return respond(Charts.lineChart(text, lines), image, activation.name());
     }
@@ -148,7 +148,7 @@ class PlotController {
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < functions.size(); i++) {
             BoundActivation function = functions.get(i);
-            lines.addAll(lines(function, i, x, derivative));
+            lines.addAll(lines(function, "names[" + i + "]", i, x, derivative));
         }
         requireDrawable(lines);
         String described = functions.stream()
@@ -270,28 +270,31 @@ class PlotController {
      * f (solid) and, if asked, f′ (dashed) of one function over x, in the colour at {@code colour},
      * computed as the curve endpoint computes them.
      *
-     * @throws RequestException 422 if f or f′ is not finite somewhere (linear with c = 1e308 at x = 6)
+     * @param field the request's place that names the function ({@code name}, {@code names[1]})
+     * @throws RequestException 422 naming {@code field} if f or f′ is not finite somewhere (linear with
+     *                          c = 1e308 at x = 6); the detail gives the first such x
      */
-    private static List<Line> lines(BoundActivation function, int colour, double[] x, boolean derivative) {
+    private static List<Line> lines(BoundActivation function, String field, int colour, double[] x,
+            boolean derivative) {
         String name = function.activation().name();
         double[] values = new double[x.length];
         function.function().values(x, values);
-        requireFinite(values, name, "f", x);
+        requireFinite(values, field, name, "f", x);
         List<Line> lines = new ArrayList<>(2);
         lines.add(new Line(name, x, values, colour, false));
         if (derivative) {
             double[] derivatives = new double[x.length];
             function.function().derivatives(x, derivatives);
-            requireFinite(derivatives, name, "f′", x);
+            requireFinite(derivatives, field, name, "f′", x);
             lines.add(new Line(name + "′", x, derivatives, colour, true));
         }
         return lines;
     }
 
-    private static void requireFinite(double[] results, String name, String what, double[] x) {
+    private static void requireFinite(double[] results, String field, String name, String what, double[] x) {
         for (int i = 0; i < results.length; i++) {
             if (!Double.isFinite(results[i])) {
-                throw RequestException.unprocessable(null, what + " of " + name + " at x = " + x[i] + " is "
+                throw RequestException.unprocessable(field, what + " of " + name + " at x = " + x[i] + " is "
                         + results[i] + ", which cannot be drawn; narrow the range or change the parameters.");
             }
         }

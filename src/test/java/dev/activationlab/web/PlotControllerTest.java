@@ -146,10 +146,21 @@ class PlotControllerTest {
     }
 
     @Test
-    void plotWhenValuesOverflowShouldReturnUnprocessable() {
+    void plotWhenValuesOverflowShouldReturnUnprocessableNamingTheFunction() {
         MvcTestResult result = mvc.get().uri("/api/v1/activations/linear/plot?c=1e308").exchange();
 
         assertThat(result).hasStatus(422).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("name");
+        // x from −6 in steps of 0.05: the first overflow is at x = −6, where c·x = −6e308.
+        assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("x = -6.0", "linear");
+    }
+
+    @Test
+    void plotManyWhenValuesOverflowShouldNameTheFunctionInTheList() {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/plot?names=tanh,linear&linear.c=1e308").exchange();
+
+        assertThat(result).hasStatus(422).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("names[1]");
     }
 
     @Test
