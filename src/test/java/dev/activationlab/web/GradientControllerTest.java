@@ -267,6 +267,22 @@ class GradientControllerTest {
     }
 
     @Test
+    void simulateWhenWholeNumberOutOfRangeShouldReturnInvalidRequestNamingTheField() {
+        for (String body : new String[] {
+                "{\"activation\": \"relu\", \"layers\": 99999999999}",
+                "{\"activation\": \"relu\", \"seed\": 1e20}",
+                "{\"activation\": \"relu\", \"seed\": 100000000000000000000}"}) {
+            MvcTestResult result = simulate(body);
+            String field = body.contains("layers") ? "layers" : "seed";
+
+            assertProblem(result, HttpStatus.BAD_REQUEST, field);
+            assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:activation-lab:problem:invalid-request");
+            assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("'" + field + "'")
+                    .doesNotContain("java", "Integer", "Long", "`");
+        }
+    }
+
+    @Test
     void simulateWhenInitIsLongShouldEchoItShortened() {
         MvcTestResult result = simulate("{\"activation\": \"sigmoid\", \"init\": \"" + "o".repeat(10_000) + "\"}");
 
