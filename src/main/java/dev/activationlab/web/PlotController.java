@@ -71,8 +71,11 @@ class PlotController {
                     + "x from 'from' to 'to', with axes, grid, labelled ticks, a legend and a title naming the "
                     + "function and its parameters. Any other query parameter is an activation parameter, e.g. "
                     + "alpha=0.1. The format is the 'format' parameter (svg or png), else the Accept header "
-                    + "(image/svg+xml or image/png), else SVG. Errors are application/problem+json whatever the "
-                    + "Accept header says; vector-valued activations answer 422.")
+                    + "(image/svg+xml or image/png, by quality; the wildcards for any image or any type allow both), else SVG. Without 'format', an "
+                    + "Accept header that allows neither image type, not even through a wildcard (Accept: "
+                    + "application/json), answers 406 with no body, the client accepting nothing this endpoint "
+                    + "sends. Other errors are application/problem+json whatever the Accept header says; "
+                    + "vector-valued activations answer 422.")
     @ApiResponse(responseCode = "200", description = "The chart", content = {
         @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")),
         @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))})
@@ -82,6 +85,8 @@ class PlotController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "A vector-valued activation, or a non-finite value",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "406", description = "No 'format' and an Accept header that allows neither "
+            + "image/svg+xml nor image/png, not even through a wildcard; no body")
     @GetMapping("/api/v1/activations/{name}/plot")
     ResponseEntity<byte[]> plot(
             @Parameter(description = "Activation name or alias", example = "leaky_relu") @PathVariable String name,
@@ -125,6 +130,8 @@ class PlotController {
             + "format or parameter", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "A vector-valued activation, or a non-finite value",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "406", description = "No 'format' and an Accept header that allows neither "
+            + "image/svg+xml nor image/png, not even through a wildcard; no body")
     @GetMapping("/api/v1/activations/plot")
     ResponseEntity<byte[]> plotMany(
             @Parameter(description = "Comma-separated activation names, at most 12", example = "sigmoid,tanh,leaky_relu")
@@ -177,6 +184,8 @@ class PlotController {
             + "a bad number, size, format or parameter", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "A vector-valued activation, or f′(z) not finite",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "406", description = "No 'format' and an Accept header that allows neither "
+            + "image/svg+xml nor image/png, not even through a wildcard; no body")
     @GetMapping("/api/v1/gradients/chain/plot")
     ResponseEntity<byte[]> plotChain(
             @Parameter(description = "Comma-separated activation names, at most 12", example = "sigmoid,tanh,relu")
