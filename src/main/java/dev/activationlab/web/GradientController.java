@@ -146,7 +146,8 @@ class GradientController {
                     standard-normal inputs, one forward pass and one backward pass from a standard-normal \
                     upstream gradient ∂L/∂h_L. Per layer ℓ (1 = next to the input): activationMean and \
                     activationStd of h_ℓ (population std), saturatedFraction (units with |f'(z)| below 1 % of \
-                    the function's largest |f'|, dead units included), deadFraction (f'(z) exactly 0, as a \
+                    the function's largest |f'|, or of 1 where |f'| is unbounded as for celu with a negative \
+                    alpha; dead units included), deadFraction (f'(z) exactly 0, as a \
                     ReLU at z ≤ 0; an f' that only underflows in double is not 0), activationGradientRms (RMS \
                     of ∂L/∂h_ℓ) and weightGradientRms (RMS of ∂L/∂W_ℓ, summed over the batch), each also as \
                     log10 (null where the RMS is exactly 0). init: normal (std initStd), uniform \

@@ -2,12 +2,15 @@ package dev.activationlab.gradient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.activationlab.activation.Celu;
+import dev.activationlab.activation.Parameters;
 import dev.activationlab.activation.Relu;
 import dev.activationlab.activation.ScalarFunction;
 import dev.activationlab.activation.Sigmoid;
 import dev.activationlab.activation.Step;
 import dev.activationlab.activation.Tanh;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -125,6 +128,29 @@ class DeepNetworkSimulationTest {
             assertThat(layer.log10WeightGradientRms())
                     .isCloseTo(Math.log10(layer.weightGradientRms()), org.assertj.core.api.Assertions.within(1e-12));
         });
+    }
+
+    @Test
+    void unboundedDerivativeShouldNotCallEveryUnitSaturated() {
+        // celu with alpha = −1: f'(x) = 1 for x > 0 and e^(−x) ≥ 1 for x ≤ 0, so sup |f'| = ∞ and no
+        // unit has |f'| below 1 % of the scale 1 used in its place: none is saturated.
+        ScalarFunction celu = new Celu().bind(Parameters.resolve(new Celu(), Map.of("alpha", -1.0)));
+        assertThat(celu.maxAbsDerivative()).isInfinite();
+
+        List<LayerStatistics> layers = DeepNetworkSimulation.run(celu,
+                new SimulationSetup(2, 8, 4, WeightInit.XAVIER_UNIFORM, 1.0, 3)).perLayer();
+
+        assertThat(layers).allSatisfy(layer -> {
+            assertThat(layer.saturatedFraction()).isZero();
+            assertThat(layer.deadFraction()).isZero();
+        });
+    }
+
+    @Test
+    void saturationScaleShouldBeTheSupremumWhereItIsFinite() {
+        assertThat(DeepNetworkSimulation.saturationScale(SIGMOID)).isEqualTo(0.25);
+        ScalarFunction celu = new Celu().bind(Parameters.resolve(new Celu(), Map.of("alpha", -1.0)));
+        assertThat(DeepNetworkSimulation.saturationScale(celu)).isEqualTo(1.0);
     }
 
     @Test
