@@ -45,12 +45,13 @@ public final class DeepNetworkSimulation {
 
     /**
      * Doubles held at once: the weights and one width × width scratch matrix, (L + 1)·width², plus the
-     * L + 1 activations, the L derivatives and two gradient buffers of batchSize × width each,
-     * (2L + 3)·batchSize·width; saturating at {@link Long#MAX_VALUE}.
+     * L + 1 activations (the inputs included), the L derivatives, the pre-activation buffer and two
+     * gradient buffers of batchSize × width each, (2L + 4)·batchSize·width; saturating at
+     * {@link Long#MAX_VALUE}.
      */
     public static long numbersHeld(long layers, long width, long batchSize) {
         long matrices = saturatingProduct(saturatingSum(layers, 1), width, width);
-        long batches = saturatingProduct(saturatingSum(saturatingProduct(2, layers), 3), batchSize, width);
+        long batches = saturatingProduct(saturatingSum(saturatingProduct(2, layers), 4), batchSize, width);
         return saturatingSum(matrices, batches);
     }
 

@@ -160,7 +160,7 @@ class GradientController {
                     gives the same response, byte for byte. Defaults: layers 10, width 100, batchSize 64, \
                     init xavier_uniform, initStd 1. layers · width² · batchSize beyond the configured work \
                     budget (default 2·10^9), or more memory than the configured number of doubles (default \
-                    16·10^6: (layers+1)·width² + (2·layers+3)·batchSize·width), answers 413 before any work \
+                    16·10^6: (layers+1)·width² + (2·layers+4)·batchSize·width), answers 413 before any work \
                     starts. Vector-valued activations (softmax, log_softmax) answer 422: they couple the units \
                     of a layer, so the per-unit saturation and dead-unit statistics are not defined for them.""",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
@@ -216,7 +216,7 @@ class GradientController {
         if (numbers > limits.maxSimulationNumbers()) {
             throw RequestException.tooLarge(costliestField(layers, width, batchSize, DeepNetworkSimulation::numbersHeld),
                     "This network would hold " + numbers + " numbers in memory ((layers+1)·width² + "
-                    + "(2·layers+3)·batchSize·width); the limit is " + limits.maxSimulationNumbers() + ".");
+                    + "(2·layers+4)·batchSize·width); the limit is " + limits.maxSimulationNumbers() + ".");
         }
         SimulationResult result;
         try {

@@ -153,12 +153,27 @@ class DeepNetworkSimulationTest {
         assertThat(DeepNetworkSimulation.saturationScale(celu)).isEqualTo(1.0);
     }
 
+    /** The doubles of the arrays that run allocates, read off its code one by one. */
+    private static long arraysAllocatedByRun(long layers, long width, long batch) {
+        long matrix = width * width;
+        long units = batch * width;
+        long weights = layers * matrix;           // weights[0 .. L-1]
+        long scratch = matrix;                    // transpose and weight-gradient scratch
+        long activations = (layers + 1) * units;  // activations[0] (the inputs) .. activations[L]
+        long gradient = units;                    // upstream gradient, then δ and ∂L/∂h
+        long preActivation = units;               // z of the layer being computed
+        long derivatives = layers * units;        // derivatives[0 .. L-1]
+        long nextGradient = units;                // ∂L/∂h of the layer below
+        return weights + scratch + activations + gradient + preActivation + derivatives + nextGradient;
+    }
+
     @Test
     void budgetsCountLayersWidthSquaredAndBatch() {
         assertThat(DeepNetworkSimulation.work(50, 256, 64)).isEqualTo(50L * 256 * 256 * 64);
         assertThat(DeepNetworkSimulation.work(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE))
                 .isEqualTo(Long.MAX_VALUE);
-        assertThat(DeepNetworkSimulation.numbersHeld(50, 256, 64)).isEqualTo(51L * 256 * 256 + 103L * 64 * 256);
+        assertThat(DeepNetworkSimulation.numbersHeld(50, 256, 64)).isEqualTo(arraysAllocatedByRun(50, 256, 64));
+        assertThat(DeepNetworkSimulation.numbersHeld(1, 3, 2)).isEqualTo(arraysAllocatedByRun(1, 3, 2));
         assertThat(DeepNetworkSimulation.numbersHeld(Integer.MAX_VALUE, Integer.MAX_VALUE, 1)).isEqualTo(Long.MAX_VALUE);
         assertThat(DeepNetworkSimulation.matrixProductFlops(50, 256, 64)).isEqualTo(149L * 2 * 64 * 256 * 256);
     }
