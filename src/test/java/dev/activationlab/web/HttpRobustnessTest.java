@@ -197,6 +197,16 @@ class HttpRobustnessTest {
     }
 
     @Test
+    void bodyInAnUnknownCharsetShouldAnswerUnsupportedMediaType() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/activations/relu/evaluate"))
+                .header("Content-Type", "application/json; charset=no-such-charset")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"x\": [1]}")));
+
+        assertProblem(response, 415, "unsupported-media-type");
+        assertNoInternals(response.body());
+    }
+
+    @Test
     void errorPageItselfShouldAnswerNotFoundProblem() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/error")).GET());
 
