@@ -132,9 +132,9 @@ class NetworkController {
         List<NetworkForwardResponse.Layer> views = new ArrayList<>(layers.size());
         for (int k = 0; k < layers.size(); k++) {
             ForwardPass.LayerPass layerPass = pass.layers().get(k);
-            NetworkShapes.requireFiniteResult(layerPass.weightedSums(), "layers[" + k + "].weightedSums",
+            RequestChecks.requireFiniteResult(layerPass.weightedSums(), "layers[" + k + "].weightedSums",
                     "weighted sum");
-            NetworkShapes.requireFiniteResult(layerPass.outputs(), "layers[" + k + "].outputs", "output");
+            RequestChecks.requireFiniteResult(layerPass.outputs(), "layers[" + k + "].outputs", "output");
             var activation = layers.get(k).activation();
             views.add(new NetworkForwardResponse.Layer(activation.activation().name(),
                     activation.parameters().asMap(), layerPass.weightedSums(), layerPass.outputs()));
@@ -197,8 +197,8 @@ class NetworkController {
         }
 
         LinearLayer collapsed = LinearCollapse.collapse(layers);
-        NetworkShapes.requireFiniteResult(collapsed.weights(), "weights", "collapsed weight");
-        NetworkShapes.requireFiniteResult(collapsed.biases(), "biases", "collapsed bias");
+        RequestChecks.requireFiniteResult(collapsed.weights(), "weights", "collapsed weight");
+        RequestChecks.requireFiniteResult(collapsed.biases(), "biases", "collapsed bias");
         return new NetworkCollapseResponse(collapsed.weights(), collapsed.biases());
     }
 }

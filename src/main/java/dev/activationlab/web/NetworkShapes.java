@@ -169,29 +169,4 @@ final class NetworkShapes {
     static String count(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }
-
-    /**
-     * Requires every result to be finite, since JSON cannot carry infinity or NaN.
-     *
-     * @throws RequestException 422 naming {@code field[i]} for the first that is not
-     */
-    static void requireFiniteResult(double[] results, String field, String what) {
-        for (int i = 0; i < results.length; i++) {
-            if (!Double.isFinite(results[i])) {
-                throw RequestException.unprocessable(field + "[" + i + "]", "The " + what + " at '" + field + "[" + i
-                        + "]' is " + results[i] + ", which JSON cannot carry: the numbers overflow double precision.");
-            }
-        }
-    }
-
-    /**
-     * Requires every entry of a matrix to be finite.
-     *
-     * @throws RequestException 422 naming {@code field[r][i]} for the first that is not
-     */
-    static void requireFiniteResult(double[][] results, String field, String what) {
-        for (int r = 0; r < results.length; r++) {
-            requireFiniteResult(results[r], field + "[" + r + "]", what);
-        }
-    }
 }

@@ -301,12 +301,9 @@ class PlotController {
     }
 
     private static void requireFinite(double[] results, String field, String name, String what, double[] x) {
-        for (int i = 0; i < results.length; i++) {
-            if (!Double.isFinite(results[i])) {
-                throw RequestException.unprocessable(field, what + " of " + name + " at x = " + x[i] + " is "
-                        + results[i] + ", which cannot be drawn; narrow the range or change the parameters.");
-            }
-        }
+        RequestChecks.requireFiniteResult(results, i -> RequestException.unprocessable(field, what + " of " + name
+                + " at x = " + x[i] + " is " + results[i]
+                + ", which cannot be drawn; narrow the range or change the parameters."));
     }
 
     /** The y values of all lines must fit one axis (linear with c = 1e307 from −6 to 6 does not). */
