@@ -1,11 +1,7 @@
 package dev.activationlab.web;
 
-import dev.activationlab.activation.Activation;
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.BoundActivation;
-import dev.activationlab.activation.Parameters;
-import dev.activationlab.activation.ScalarActivation;
-import dev.activationlab.activation.VectorValuedException;
 import dev.activationlab.config.LimitsProperties;
 import dev.activationlab.gradient.ChainLayer;
 import dev.activationlab.gradient.ChainResult;
@@ -100,22 +96,17 @@ class PlotController {
             @Parameter(description = "Height in pixels, 100 to 4000", example = "500") @RequestParam(defaultValue = "500") int height,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-        Activation activation = registry.require(name);
-        Parameters parameters = QueryParameters.resolve(activation,
+        BoundActivation function = QueryParameters.scalar(registry, name,
                 QueryParameters.activationParameters(QueryParameters.singleValued(query), SINGLE_PLOT_QUERY), "");
-        if (!(activation instanceof ScalarActivation scalar)) {
-            throw new VectorValuedException(activation.name());
-        }
         PlotImage image = PlotImage.of(format, accept, width, height, limits.maxPlotPixels());
         double[] x = grid(from, to, points);
-        BoundActivation function = new BoundActivation(scalar, parameters, scalar.bind(parameters));
 
-        String described = Labels.function(activation.name(), parameters.asMap());
+        String described = Labels.function(function.activation().name(), function.parameters().asMap());
         ChartText text = new ChartText(derivative ? described + " and its derivative" : described,
                 derivative ? List.of(DERIVATIVE_NOTE) : List.of(), "x", derivative ? "f(x), f′(x)" : "f(x)");
         List<Line> lines = lines(function, "name", 0, x, derivative);
         requireDrawable(lines);
-        return respond(Charts.lineChart(text, lines), image, activation.name());
+        return respond(Charts.lineChart(text, lines), image, function.activation().name());
     }
 
     @Operation(summary = "Plot several activations in one chart",

@@ -4,7 +4,6 @@ import dev.activationlab.activation.Activation;
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.BoundActivation;
 import dev.activationlab.activation.ClientText;
-import dev.activationlab.activation.Parameters;
 import dev.activationlab.activation.ScalarActivation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,10 +87,8 @@ final class PlotFunctions {
         });
 
         List<BoundActivation> functions = new ArrayList<>(byCanonicalName.size());
-        byCanonicalName.forEach((name, activation) -> {
-            Parameters parameters = QueryParameters.resolve(activation, requested.get(name), name + ".");
-            functions.add(new BoundActivation(activation, parameters, activation.bind(parameters)));
-        });
+        byCanonicalName.forEach((name, activation) ->
+                functions.add(QueryParameters.scalar(registry, name, requested.get(name), name + ".")));
         return functions;
     }
 }
