@@ -1,6 +1,5 @@
 package dev.activationlab.web;
 
-import dev.activationlab.activation.Activation;
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.BoundActivation;
 import dev.activationlab.activation.ClientText;
@@ -118,8 +117,7 @@ class GradientController {
                                     schema = @Schema(implementation = ProblemDetail.class)))})
     @PostMapping(path = "/chain", consumes = MediaType.APPLICATION_JSON_VALUE)
     ChainResponse chain(@RequestBody ChainRequest request) {
-        BoundActivation bound = scalarActivation(request.activation(), request.params(),
-                "a scalar chain passes one number from layer to layer, so it needs a function of one pre-activation");
+        BoundActivation bound = scalarActivation(request.activation(), request.params());
         int layers = chainLayers(request);
         double[] preActivations = perLayer(request.preActivation(), "preActivation", request.preActivations(),
                 "preActivations", layers, 0.0);
@@ -193,9 +191,7 @@ class GradientController {
                                     schema = @Schema(implementation = ProblemDetail.class)))})
     @PostMapping(path = "/simulate", consumes = MediaType.APPLICATION_JSON_VALUE)
     SimulateResponse simulate(@RequestBody SimulateRequest request) {
-        BoundActivation bound = scalarActivation(request.activation(), request.params(),
-                "its outputs couple the units of a layer, so the per-unit saturation and dead-unit statistics of "
-                        + "this simulation are not defined for it");
+        BoundActivation bound = scalarActivation(request.activation(), request.params());
         int layers = atLeastOne(request.layers(), "layers", DEFAULT_SIMULATION_LAYERS);
         int width = atLeastOne(request.width(), "width", DEFAULT_WIDTH);
         int batchSize = atLeastOne(request.batchSize(), "batchSize", DEFAULT_BATCH_SIZE);
@@ -229,15 +225,12 @@ class GradientController {
                 init.id(), initStd, seed, result.perLayer());
     }
 
-    /** The scalar activation named in the body; 422 with {@code whyScalar} for a vector-valued one. */
-    private BoundActivation scalarActivation(String name, java.util.Map<String, Double> params, String whyScalar) {
+    /** The scalar activation named in the body: 400 if missing or unknown, 422 if vector-valued. */
+    private BoundActivation scalarActivation(String name, java.util.Map<String, Double> params) {
         if (name == null) {
             throw RequestException.invalid("activation", "'activation' is required: the name of a scalar activation.")
                     .with("validNames", registry.names());
         }
-        registry.find(name).filter(Activation::vectorValued).ifPresent(a -> {
-            throw RequestException.unprocessable("activation", a.name() + " is vector-valued: " + whyScalar + ".");
-        });
         return ActivationLookup.scalar(registry, name, params, "");
     }
 
