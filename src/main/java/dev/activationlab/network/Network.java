@@ -17,6 +17,17 @@ public final class Network {
      * @throws IllegalArgumentException if the list is empty or the shapes do not chain
      */
     public Network(List<DenseLayer> layers) {
+        requireChaining(layers);
+        this.layers = List.copyOf(layers);
+    }
+
+    /**
+     * Requires at least one layer, and each layer's fan-in to equal the previous layer's number of
+     * neurons.
+     *
+     * @throws IllegalArgumentException if the list is empty or the shapes do not chain
+     */
+    public static void requireChaining(List<DenseLayer> layers) {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("A network needs at least one layer");
         }
@@ -26,7 +37,6 @@ public final class Network {
                         + " inputs but layer " + (k - 1) + " gives " + layers.get(k - 1).outputCount());
             }
         }
-        this.layers = List.copyOf(layers);
     }
 
     public List<DenseLayer> layers() {
