@@ -53,7 +53,14 @@ public final class LeakyRelu implements ScalarActivation {
 
     @Override
     public ScalarFunction bind(Parameters parameters) {
-        double alpha = parameters.get("alpha");
+        return withNegativeSlope(parameters.get("alpha"));
+    }
+
+    /**
+     * x for x &gt; 0, else alpha·x, with f'(0) = alpha as PyTorch's autograd: leaky_relu's and
+     * prelu's function alike.
+     */
+    static ScalarFunction withNegativeSlope(double alpha) {
         return new ScalarFunction() {
             @Override
             public double value(double x) {
