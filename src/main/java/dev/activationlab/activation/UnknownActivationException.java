@@ -5,17 +5,11 @@ import java.util.List;
 /** A name that is neither a canonical activation name nor an alias. */
 public class UnknownActivationException extends IllegalArgumentException {
 
-    private final String requestedName;
     private final List<String> validNames;
 
     public UnknownActivationException(String requestedName, List<String> validNames) {
         super("Unknown activation '" + ClientText.shorten(requestedName) + "'. Valid names: " + String.join(", ", validNames));
-        this.requestedName = requestedName;
         this.validNames = List.copyOf(validNames);
-    }
-
-    public String requestedName() {
-        return requestedName;
     }
 
     /** Canonical names of the catalogue, sorted. */

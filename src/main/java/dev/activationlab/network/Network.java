@@ -43,20 +43,10 @@ public final class Network {
         return layers;
     }
 
-    /** The fan-in of the first layer. */
-    public int inputCount() {
-        return layers.get(0).inputCount();
-    }
-
-    /** The number of neurons of the last layer. */
-    public int outputCount() {
-        return layers.get(layers.size() - 1).outputCount();
-    }
-
     /**
      * The forward pass of every input row, keeping each layer's weighted sums and outputs.
      *
-     * @param inputs m rows of {@link #inputCount()} entries
+     * @param inputs m rows of in_1 entries each, in_1 being the first layer's fan-in
      * @return per layer k an m × out_k matrix of weighted sums and one of outputs; the network's
      *         outputs are the last layer's
      * @throws IllegalArgumentException if a row has the wrong length

@@ -185,9 +185,4 @@ final class JsonPaths {
         }
         return s.isEmpty() ? "unreadable input" : s;
     }
-
-    /** Bean Validation's property path ({@code layers[0].weights}) is already a JSON path. */
-    static String fromBindingPath(String path) {
-        return path;
-    }
 }
