@@ -33,8 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/gradients", produces = MediaType.APPLICATION_JSON_VALUE)
 class GradientController {
 
-    static final double DEFAULT_VANISHING_THRESHOLD = 1e-6;
-    static final double DEFAULT_EXPLODING_THRESHOLD = 1e6;
     static final int DEFAULT_SIMULATION_LAYERS = 10;
     static final int DEFAULT_WIDTH = 100;
     static final int DEFAULT_BATCH_SIZE = 64;
@@ -122,8 +120,10 @@ class GradientController {
         double[] preActivations = perLayer(request.preActivation(), "preActivation", request.preActivations(),
                 "preActivations", layers, 0.0);
         double[] weights = perLayer(request.weight(), "weight", request.weights(), "weights", layers, 1.0);
-        double vanishing = threshold(request.vanishingThreshold(), "vanishingThreshold", DEFAULT_VANISHING_THRESHOLD);
-        double exploding = threshold(request.explodingThreshold(), "explodingThreshold", DEFAULT_EXPLODING_THRESHOLD);
+        double vanishing = threshold(request.vanishingThreshold(), "vanishingThreshold",
+                GradientChain.DEFAULT_VANISHING_THRESHOLD);
+        double exploding = threshold(request.explodingThreshold(), "explodingThreshold",
+                GradientChain.DEFAULT_EXPLODING_THRESHOLD);
 
         ChainResult result;
         try {

@@ -242,7 +242,7 @@ class PlotController {
             ChainResult result;
             try {
                 result = GradientChain.backward(function.function(), preActivations, weights,
-                        GradientController.DEFAULT_VANISHING_THRESHOLD, GradientController.DEFAULT_EXPLODING_THRESHOLD);
+                        GradientChain.DEFAULT_VANISHING_THRESHOLD, GradientChain.DEFAULT_EXPLODING_THRESHOLD);
             } catch (NonFiniteDerivativeException e) {
                 throw RequestException.unprocessable("preActivation", function.activation().name() + ": " + e.getMessage());
             }
