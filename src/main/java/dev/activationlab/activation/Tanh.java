@@ -8,6 +8,9 @@ package dev.activationlab.activation;
  * 4e^(−2|x|): the exact sech²a = 4e^(−2a)/(1 + e^(−2a))² reduces to it within rounding there, and
  * it does not overflow where cosh² does (|x| ≳ 355), so the derivative stays nonzero, a subnormal,
  * up to |x| ≈ 373.2 as the true value does.
+ *
+ * <p>Source: {@code torch.nn.Tanh}; LeCun, Bottou, Orr &amp; Müller (1998), Efficient BackProp, in
+ * Neural Networks: Tricks of the Trade.
  */
 public final class Tanh implements ScalarActivation, ScalarFunction {
 
