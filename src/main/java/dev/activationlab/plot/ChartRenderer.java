@@ -24,7 +24,9 @@ import org.jfree.svg.ViewBox;
 public final class ChartRenderer {
 
     static {
-        // AWT reads this once, on first use; without it a desktop session would try to open the display.
+        // The one place the service sets this (SpringApplication also defaults it to true, but unit tests
+        // draw charts without Spring). AWT reads it once, on first use, and ChartRenderer is loaded before
+        // any chart is drawn; without it a desktop session would try to open the display.
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
