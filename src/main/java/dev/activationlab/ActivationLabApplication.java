@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ActivationLabApplication {
 
     public static void main(String[] args) {
-        System.setProperty("java.awt.headless", "true");
+        // java.awt.headless is set in one place, ChartRenderer's static initialiser: it runs before any
+        // chart is drawn, in `java -jar` as in tests that use the renderer without Spring.
         SpringApplication.run(ActivationLabApplication.class, args);
     }
 }

@@ -28,10 +28,15 @@ public final class ActivationEvaluator {
     }
 
     /**
-     * f(x).
+     * f(x): element by element for a {@link ScalarActivation}, over the whole vector for a
+     * {@link VectorActivation}.
      *
-     * @param x input vector, length n ≥ 1
+     * @param activation a {@link ScalarActivation} or a {@link VectorActivation}, as every entry of
+     *                   the catalogue is
+     * @param parameters its resolved parameters
+     * @param x          input vector, length n ≥ 1
      * @return a new array of length n
+     * @throws ClassCastException for an Activation that is neither scalar nor vector-valued
      */
     public static double[] values(Activation activation, Parameters parameters, double[] x) {
         if (activation instanceof VectorActivation vector) {
@@ -43,9 +48,14 @@ public final class ActivationEvaluator {
     }
 
     /**
-     * f'(x) element by element, or the Jacobian for a vector-valued activation.
+     * f'(x) element by element for a {@link ScalarActivation} (with ∂y_i/∂p for one that has
+     * {@link ParameterGradients}), or the n × n Jacobian for a {@link VectorActivation}.
      *
-     * @param x input vector, length n ≥ 1
+     * @param activation a {@link ScalarActivation} or a {@link VectorActivation}, as every entry of
+     *                   the catalogue is
+     * @param parameters its resolved parameters
+     * @param x          input vector, length n ≥ 1
+     * @throws ClassCastException for an Activation that is neither scalar nor vector-valued
      */
     public static Derivative derivative(Activation activation, Parameters parameters, double[] x) {
         if (activation instanceof VectorActivation vector) {

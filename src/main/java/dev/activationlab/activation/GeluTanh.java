@@ -145,8 +145,15 @@ public final class GeluTanh implements ScalarActivation, ScalarFunction {
             return Math.log(Math.abs(derivative(x)));
         }
         if (x < -SATURATED) {
-            // ln σ(2u) = 2u and σ(−2u) = 1 to double precision (−∞ once x³ overflows).
-            return TWO_K_HI * x * (1.0 + A_HI * x * x) + Math.log(Math.abs(1.0 + slopeFactor(x)));
+            // ln σ(2u) = 2u and σ(−2u) = 1 to double precision. Below x ≈ −1.36e103, 2u (and with it
+            // ln f') is below −Double.MAX_VALUE: the answer rounds to −∞.
+            double twoU = TWO_K_HI * x * (1.0 + A_HI * x * x);
+            if (twoU == Double.NEGATIVE_INFINITY) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            // ln|1 + 2x·u'| with |2x·u'| > 10^17 here, so 1 + 2x·u' is 2x·u' to double precision: taken as
+            // ln(2√(2/π)·|x|) + ln(1 + 3·0.044715·x²), since 2x·u' itself overflows from x ≈ −1.2e103 on.
+            return twoU + (Math.log(TWO_K_HI * -x) + Math.log1p(THREE_A * x * x));
         }
         double[] v = twoU(x);
         // ln σ(hi + lo) = −softplus(−hi − lo) ≈ −softplus(−hi) + lo·σ(−hi).

@@ -5,6 +5,9 @@ import java.util.List;
 /**
  * Leaky ReLU: x for x &gt; 0, else alpha·x, as {@code torch.nn.LeakyReLU} (alpha is PyTorch's
  * {@code negative_slope}). Derivative at the kink: f'(0) = alpha, as PyTorch's autograd.
+ *
+ * <p>Source: Maas, Hannun &amp; Ng (2013), Rectifier nonlinearities improve neural network acoustic
+ * models, ICML Workshop on Deep Learning for Audio, Speech and Language Processing.
  */
 public final class LeakyRelu implements ScalarActivation {
 
@@ -53,7 +56,14 @@ public final class LeakyRelu implements ScalarActivation {
 
     @Override
     public ScalarFunction bind(Parameters parameters) {
-        double alpha = parameters.get("alpha");
+        return withNegativeSlope(parameters.get("alpha"));
+    }
+
+    /**
+     * x for x &gt; 0, else alpha·x, with f'(0) = alpha as PyTorch's autograd: leaky_relu's and
+     * prelu's function alike.
+     */
+    static ScalarFunction withNegativeSlope(double alpha) {
         return new ScalarFunction() {
             @Override
             public double value(double x) {

@@ -5,6 +5,9 @@ import java.util.List;
 /**
  * The linear (identity when c = 1) activation c·x. A stack of linear layers is itself one
  * linear layer, which is why networks need a non-linearity.
+ *
+ * <p>Source: {@code torch.nn.Identity} for c = 1 (a bare {@code nn.Linear} applies no activation) and
+ * {@code keras.activations.linear}; the slope c is this service's, for the collapse of linear stacks.
  */
 public final class Linear implements ScalarActivation {
 

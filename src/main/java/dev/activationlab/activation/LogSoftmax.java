@@ -90,12 +90,7 @@ public final class LogSoftmax implements VectorActivation {
         int n = s.length;
         double[][] j = new double[n][n];
         for (int i = 0; i < n; i++) {
-            double othersSum = 0;
-            for (int k = 0; k < n; k++) {
-                if (k != i) {
-                    othersSum += s[k];
-                }
-            }
+            double othersSum = Softmax.sumOfOthers(s, i);
             for (int k = 0; k < n; k++) {
                 j[i][k] = k == i ? othersSum : -s[k];
             }

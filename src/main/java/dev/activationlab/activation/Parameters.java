@@ -33,7 +33,7 @@ public final class Parameters {
         Map<String, Double> given = requested == null ? Map.of() : requested;
         for (String name : given.keySet()) {
             if (declared.stream().noneMatch(p -> p.name().equals(name))) {
-                throw new InvalidParameterException(name, unknownMessage(activation, name));
+                throw new InvalidParameterException(ClientText.shorten(name), unknownMessage(activation, name));
             }
         }
         if (declared.isEmpty()) {
@@ -82,7 +82,7 @@ public final class Parameters {
 
     private static String unknownMessage(Activation activation, String name) {
         List<String> names = activation.parameters().stream().map(Parameter::name).toList();
-        return "Unknown parameter '" + name + "' for " + activation.name() + "; "
+        return "Unknown parameter '" + ClientText.shorten(name) + "' for " + activation.name() + "; "
                 + (names.isEmpty() ? "it takes no parameters." : "it takes: " + String.join(", ", names) + ".");
     }
 

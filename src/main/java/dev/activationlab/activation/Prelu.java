@@ -62,27 +62,7 @@ public final class Prelu implements ScalarActivation, ParameterGradients {
 
     @Override
     public ScalarFunction bind(Parameters parameters) {
-        double alpha = parameters.get("alpha");
-        return new ScalarFunction() {
-            @Override
-            public double value(double x) {
-                if (x > 0) {
-                    return x;
-                }
-                // With alpha = 0 the negative branch is exactly 0, which is +0.0.
-                return alpha == 0 ? 0.0 : alpha * x;
-            }
-
-            @Override
-            public double derivative(double x) {
-                return x > 0 ? 1.0 : alpha;
-            }
-
-            @Override
-            public double maxAbsDerivative() {
-                return Math.max(1.0, Math.abs(alpha));
-            }
-        };
+        return LeakyRelu.withNegativeSlope(parameters.get("alpha"));
     }
 
     /**

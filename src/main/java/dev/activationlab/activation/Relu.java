@@ -3,6 +3,9 @@ package dev.activationlab.activation;
 /**
  * The rectified linear unit max(0, x), as {@code torch.relu}; relu'(0) = 0 as PyTorch's autograd.
  * A unit whose pre-activation stays negative passes no gradient: a dead unit.
+ *
+ * <p>Source: Nair &amp; Hinton (2010), Rectified linear units improve restricted Boltzmann machines,
+ * ICML; {@code torch.nn.ReLU}.
  */
 public final class Relu implements ScalarActivation, ScalarFunction {
 

@@ -111,16 +111,25 @@ public final class Softmax implements VectorActivation {
         int n = s.length;
         double[][] j = new double[n][n];
         for (int i = 0; i < n; i++) {
-            double othersSum = 0;
-            for (int k = 0; k < n; k++) {
-                if (k != i) {
-                    othersSum += s[k];
-                }
-            }
+            double othersSum = sumOfOthers(s, i);
             for (int k = 0; k < n; k++) {
                 j[i][k] = k == i ? s[i] * othersSum : -s[i] * s[k];
             }
         }
         return j;
+    }
+
+    /**
+     * Σ_{k ≠ i} s_k in index order: 1 − s_i without the cancellation of computing 1 − s_i when s_i is
+     * close to 1, for the diagonal of the softmax and log_softmax Jacobians.
+     */
+    static double sumOfOthers(double[] s, int i) {
+        double sum = 0;
+        for (int k = 0; k < s.length; k++) {
+            if (k != i) {
+                sum += s[k];
+            }
+        }
+        return sum;
     }
 }

@@ -6,6 +6,10 @@ import java.util.List;
  * The Heaviside step of Rosenblatt's perceptron: 1 if x &gt; 0, else 0 (so step(0) = 0).
  * Its derivative is taken as 0 everywhere, x = 0 included, which is why a step network cannot
  * be trained by gradient descent.
+ *
+ * <p>Source: Rosenblatt (1958), The perceptron: a probabilistic model for information storage and
+ * organization in the brain, Psychological Review 65(6). PyTorch has no step module;
+ * {@code torch.heaviside(x, torch.tensor(0.))} gives the same values.
  */
 public final class Step implements ScalarActivation, ScalarFunction {
 

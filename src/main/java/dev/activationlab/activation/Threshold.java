@@ -7,6 +7,9 @@ import java.util.List;
  * {@code torch.nn.functional.threshold(x, threshold, value)}. With the defaults (0, 0) it is relu.
  *
  * <p>f'(x) = 1 for x &gt; threshold, else 0 (0 at the threshold, as PyTorch's autograd).
+ *
+ * <p>Source: PyTorch's {@code torch.nn.Threshold} and {@code torch.nn.functional.threshold}; it has
+ * no paper of its own.
  */
 public final class Threshold implements ScalarActivation {
 

@@ -5,17 +5,16 @@ import java.util.List;
 /** A name that is neither a canonical activation name nor an alias. */
 public class UnknownActivationException extends IllegalArgumentException {
 
-    private final String requestedName;
     private final List<String> validNames;
 
+    /**
+     * @param requestedName the name as the client gave it (repeated in the message, shortened to
+     *                      {@value ClientText#MAX_ECHOED} characters)
+     * @param validNames    the canonical names of the catalogue, sorted
+     */
     public UnknownActivationException(String requestedName, List<String> validNames) {
-        super("Unknown activation '" + requestedName + "'. Valid names: " + String.join(", ", validNames));
-        this.requestedName = requestedName;
+        super("Unknown activation '" + ClientText.shorten(requestedName) + "'. Valid names: " + String.join(", ", validNames));
         this.validNames = List.copyOf(validNames);
-    }
-
-    public String requestedName() {
-        return requestedName;
     }
 
     /** Canonical names of the catalogue, sorted. */

@@ -30,8 +30,11 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPlotFunctions    functions overlaid in one plot
  * @param maxPlotPixels       width and height of a plot, each
  * @param maxSimulationNumbers doubles held at once by one gradient simulation: (layers + 1)·width²
- *                            weights and scratch plus (2·layers + 3)·batchSize·width activations,
+ *                            weights and scratch plus (2·layers + 4)·batchSize·width activations,
  *                            derivatives and gradients
+ * @param maxJsonTokens       tokens of one JSON request body (each number, bracket, brace and field
+ *                            name is one), counted while reading, so that no body can make more
+ *                            arrays or numbers than this before the other limits are checked
  */
 @Validated
 @ConfigurationProperties("activation-lab.limits")
@@ -50,5 +53,6 @@ public record LimitsProperties(
         @Positive long maxSimulationWork,
         @Positive @Max(100) int maxPlotFunctions,
         @Positive int maxPlotPixels,
-        @Positive long maxSimulationNumbers) {
+        @Positive long maxSimulationNumbers,
+        @Positive long maxJsonTokens) {
 }

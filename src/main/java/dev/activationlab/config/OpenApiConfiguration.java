@@ -106,12 +106,20 @@ public class OpenApiConfiguration {
         openApi.getComponents().addSchemas(PROBLEM_SCHEMA, problem);
     }
 
-    /** {@code *}/{@code *} says nothing: errors are problem documents, everything else JSON. */
+    /**
+     * {@code *}/{@code *} says nothing: errors are problem documents, everything else JSON. A 406
+     * has no body (the client accepts nothing the operation sends), so it keeps no content, not
+     * even the default media type springdoc gives a response documented without one.
+     */
     private static void replaceAnyMediaType(Operation operation) {
         if (operation.getResponses() == null) {
             return;
         }
         operation.getResponses().forEach((code, response) -> {
+            if ("406".equals(code)) {
+                response.setContent(null);
+                return;
+            }
             Content content = response.getContent();
             if (content != null && content.containsKey("*/*")) {
                 MediaType any = content.remove("*/*");

@@ -8,9 +8,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class PlotConfiguration {
 
-    /** As many charts drawn at once as there are processors: drawing is CPU-bound, and each PNG holds a raster. */
+    /**
+     * PNG renders bounded by memory, not by processors: each holds a raster of 4 bytes a pixel
+     * (64 MB at 4000 × 4000), so together they may take a quarter of the maximum heap, and always
+     * at least one image of the largest size {@code max-plot-pixels} allows.
+     */
     @Bean
-    ChartRenderer chartRenderer() {
-        return new ChartRenderer(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    ChartRenderer chartRenderer(LimitsProperties limits) {
+        long largestImage = (long) limits.maxPlotPixels() * limits.maxPlotPixels();
+        return new ChartRenderer(ChartRenderer.pixelBudget(Runtime.getRuntime().maxMemory(), largestImage));
     }
 }

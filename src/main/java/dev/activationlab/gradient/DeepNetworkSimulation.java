@@ -25,8 +25,15 @@ import java.util.List;
  */
 public final class DeepNetworkSimulation {
 
-    /** A unit is saturated when |f'(z)| is below this share of sup |f'|. */
+    /** A unit is saturated when |f'(z)| is below this share of sup |f'| (of {@link #UNBOUNDED_SCALE} if that is infinite). */
     public static final double SATURATION_SHARE = 0.01;
+
+    /**
+     * The scale of |f'| for saturation when sup |f'| is infinite (celu with a negative alpha): 1,
+     * the slope of the identity, so that |f'(z)| &lt; 0.01 still means a unit passes on almost
+     * nothing. Taking the infinite supremum itself would call every unit saturated.
+     */
+    public static final double UNBOUNDED_SCALE = 1.0;
 
     private DeepNetworkSimulation() {
     }
@@ -38,12 +45,13 @@ public final class DeepNetworkSimulation {
 
     /**
      * Doubles held at once: the weights and one width × width scratch matrix, (L + 1)·width², plus the
-     * L + 1 activations, the L derivatives and two gradient buffers of batchSize × width each,
-     * (2L + 3)·batchSize·width; saturating at {@link Long#MAX_VALUE}.
+     * L + 1 activations (the inputs included), the L derivatives, the pre-activation buffer and two
+     * gradient buffers of batchSize × width each, (2L + 4)·batchSize·width; saturating at
+     * {@link Long#MAX_VALUE}.
      */
     public static long numbersHeld(long layers, long width, long batchSize) {
         long matrices = saturatingProduct(saturatingSum(layers, 1), width, width);
-        long batches = saturatingProduct(saturatingSum(saturatingProduct(2, layers), 3), batchSize, width);
+        long batches = saturatingProduct(saturatingSum(saturatingProduct(2, layers), 4), batchSize, width);
         return saturatingSum(matrices, batches);
     }
 
@@ -86,7 +94,7 @@ public final class DeepNetworkSimulation {
         double[] gradient = new double[units];
         random.fillGaussian(gradient);
 
-        double saturationLimit = SATURATION_SHARE * f.maxAbsDerivative();
+        double saturationLimit = SATURATION_SHARE * saturationScale(f);
         double[] scratch = new double[matrix];
         double[] preActivation = new double[units];
         double[][] derivatives = new double[layers][];
@@ -145,6 +153,12 @@ public final class DeepNetworkSimulation {
             }
         }
         return new SimulationResult(List.of(statistics));
+    }
+
+    /** sup |f'|, or {@link #UNBOUNDED_SCALE} where it is infinite. */
+    static double saturationScale(ScalarFunction f) {
+        double supremum = f.maxAbsDerivative();
+        return Double.isFinite(supremum) ? supremum : UNBOUNDED_SCALE;
     }
 
     private static double mean(double[] values) {

@@ -19,6 +19,16 @@ import java.util.List;
  */
 public final class GradientChain {
 
+    /**
+     * The default below which |g| counts as vanished, 10^−6 (a convention, not a law: a gradient a
+     * millionth of the upstream one barely moves the early layers' weights). Used when a request of
+     * {@code POST /gradients/chain} gives none, and by the chain plot.
+     */
+    public static final double DEFAULT_VANISHING_THRESHOLD = 1e-6;
+
+    /** The default above which |g| counts as exploded, 10^6: the mirror image of {@link #DEFAULT_VANISHING_THRESHOLD}. */
+    public static final double DEFAULT_EXPLODING_THRESHOLD = 1e6;
+
     private static final double LN_10 = Math.log(10.0);
 
     private GradientChain() {

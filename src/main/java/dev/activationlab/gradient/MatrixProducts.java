@@ -10,6 +10,10 @@ import java.util.Arrays;
  * is loaded and stored a quarter as often. Each product of an m × k by a k × n matrix costs
  * 2·m·k·n floating-point operations. Single-threaded, in a fixed summation order, so results are
  * reproducible.
+ *
+ * <p>Each array must hold at least the entries its shape gives (longer arrays are fine: only that
+ * prefix is read or written); a shorter one fails with {@link ArrayIndexOutOfBoundsException}, and
+ * passing the output array as an input gives wrong results, not an exception.
  */
 public final class MatrixProducts {
 
@@ -19,9 +23,10 @@ public final class MatrixProducts {
     /**
      * C = A·B.
      *
-     * @param a m × k
-     * @param b k × n
-     * @param c m × n, overwritten; must not be {@code a} or {@code b}
+     * @param a m × k, length ≥ m·k
+     * @param b k × n, length ≥ k·n
+     * @param c m × n, length ≥ m·n, overwritten; must not be {@code a} or {@code b}
+     * @throws ArrayIndexOutOfBoundsException if an array is shorter than its shape
      */
     public static void multiply(double[] a, double[] b, double[] c, int m, int k, int n) {
         Arrays.fill(c, 0, m * n, 0.0);
@@ -55,9 +60,10 @@ public final class MatrixProducts {
     /**
      * C = Aᵀ·B, without forming Aᵀ: the weight gradient δᵀ·h summed over a batch.
      *
-     * @param a k × m
-     * @param b k × n
-     * @param c m × n, overwritten; must not be {@code a} or {@code b}
+     * @param a k × m, length ≥ k·m
+     * @param b k × n, length ≥ k·n
+     * @param c m × n, length ≥ m·n, overwritten; must not be {@code a} or {@code b}
+     * @throws ArrayIndexOutOfBoundsException if an array is shorter than its shape
      */
     public static void multiplyTransposedLeft(double[] a, double[] b, double[] c, int k, int m, int n) {
         Arrays.fill(c, 0, m * n, 0.0);
@@ -98,8 +104,9 @@ public final class MatrixProducts {
     /**
      * Aᵀ.
      *
-     * @param a   rows × cols
-     * @param out cols × rows, overwritten; must not be {@code a}
+     * @param a   rows × cols, length ≥ rows·cols
+     * @param out cols × rows, length ≥ rows·cols, overwritten; must not be {@code a}
+     * @throws ArrayIndexOutOfBoundsException if an array is shorter than its shape
      */
     public static void transpose(double[] a, int rows, int cols, double[] out) {
         for (int r = 0; r < rows; r++) {

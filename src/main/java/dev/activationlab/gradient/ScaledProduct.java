@@ -71,10 +71,6 @@ final class ScaledProduct {
         mantissa = m;
     }
 
-    boolean isZero() {
-        return zero;
-    }
-
     /**
      * The nearest double: ±0 where the product underflows (keeping its sign), ±infinity where
      * it overflows.

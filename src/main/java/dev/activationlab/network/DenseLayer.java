@@ -1,6 +1,7 @@
 package dev.activationlab.network;
 
 import dev.activationlab.activation.BoundActivation;
+import dev.activationlab.perceptron.Perceptron;
 import java.util.Objects;
 
 /**
@@ -80,12 +81,7 @@ public final class DenseLayer {
         }
         double[] z = new double[weights.length];
         for (int j = 0; j < weights.length; j++) {
-            double[] row = weights[j];
-            double sum = 0.0;
-            for (int i = 0; i < row.length; i++) {
-                sum += row[i] * x[i];
-            }
-            z[j] = sum + biases[j];
+            z[j] = Perceptron.weightedSum(weights[j], biases[j], x);   // neuron j is a perceptron
         }
         return z;
     }

@@ -39,7 +39,10 @@ public final class LinearCollapse {
     /**
      * Multiply-adds of {@link #collapse}: out_1·in_1 for the first layer, then
      * out_k·(in_k + 1)·(in_1 + 1) for each further one (in_1 being the stack's fan-in), for the
-     * limits a caller checks before collapsing.
+     * limits a caller checks before collapsing. Whether the stack is linear does not matter here.
+     *
+     * @param layers a chaining stack of at least one layer, layer k of shape out_k × in_k
+     * @return the count, exact for any stack whose layers fit in Java arrays
      */
     public static long work(List<DenseLayer> layers) {
         long in = layers.get(0).inputCount();
@@ -59,7 +62,7 @@ public final class LinearCollapse {
      * @throws IllegalArgumentException if the shapes do not chain
      */
     public static LinearLayer collapse(List<DenseLayer> layers) {
-        new Network(layers);   // checks that the shapes chain
+        Network.requireChaining(layers);
         OptionalInt nonLinear = firstNonLinearLayer(layers);
         if (nonLinear.isPresent()) {
             int k = nonLinear.getAsInt();

@@ -17,6 +17,17 @@ public final class Network {
      * @throws IllegalArgumentException if the list is empty or the shapes do not chain
      */
     public Network(List<DenseLayer> layers) {
+        requireChaining(layers);
+        this.layers = List.copyOf(layers);
+    }
+
+    /**
+     * Requires at least one layer, and each layer's fan-in to equal the previous layer's number of
+     * neurons.
+     *
+     * @throws IllegalArgumentException if the list is empty or the shapes do not chain
+     */
+    public static void requireChaining(List<DenseLayer> layers) {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("A network needs at least one layer");
         }
@@ -26,27 +37,16 @@ public final class Network {
                         + " inputs but layer " + (k - 1) + " gives " + layers.get(k - 1).outputCount());
             }
         }
-        this.layers = List.copyOf(layers);
     }
 
     public List<DenseLayer> layers() {
         return layers;
     }
 
-    /** The fan-in of the first layer. */
-    public int inputCount() {
-        return layers.get(0).inputCount();
-    }
-
-    /** The number of neurons of the last layer. */
-    public int outputCount() {
-        return layers.get(layers.size() - 1).outputCount();
-    }
-
     /**
      * The forward pass of every input row, keeping each layer's weighted sums and outputs.
      *
-     * @param inputs m rows of {@link #inputCount()} entries
+     * @param inputs m rows of in_1 entries each, in_1 being the first layer's fan-in
      * @return per layer k an m × out_k matrix of weighted sums and one of outputs; the network's
      *         outputs are the last layer's
      * @throws IllegalArgumentException if a row has the wrong length

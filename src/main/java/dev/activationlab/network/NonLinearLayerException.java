@@ -12,7 +12,7 @@ public class NonLinearLayerException extends RuntimeException {
      */
     public NonLinearLayerException(int layerIndex, String activation) {
         super("Layer " + layerIndex + " has the non-linear activation '" + activation
-                + "'; only a stack whose every activation is linear (or identity) collapses into one layer.");
+                + "': only a stack whose every layer is linear (or identity) collapses into one layer.");
         this.layerIndex = layerIndex;
         this.activation = activation;
     }

@@ -50,11 +50,6 @@ public final class Perceptron {
         return sum + bias;
     }
 
-    /** Number of inputs n. */
-    public int inputCount() {
-        return weights.length;
-    }
-
     /** A copy of the weights, length n. */
     public double[] weights() {
         return weights.clone();
@@ -76,11 +71,6 @@ public final class Perceptron {
      */
     public double weightedSum(double[] x) {
         return weightedSum(weights, bias, x);
-    }
-
-    /** f(w·x + b) for one input of length n. */
-    public double output(double[] x) {
-        return activation.function().value(weightedSum(x));
     }
 
     /**

@@ -15,55 +15,99 @@ import org.jfree.svg.ViewBox;
 /**
  * Draws a chart as SVG or PNG bytes, headless (no display is ever opened).
  *
- * <p>A PNG is drawn into an uncompressed raster of width × height × 4 bytes (64 MB at the
- * 4000 × 4000 limit), so at most {@code concurrentRenders} charts are drawn at once; further
- * requests wait their turn. That bounds the memory plots can take to a known multiple.
+ * <p>A PNG is drawn into an uncompressed raster of 4 bytes a pixel (64 MB at 4000 × 4000), so
+ * PNG renders share a budget of pixels: each takes width × height of it for as long as it
+ * draws, and waits while the budget is spent. The memory that rasters hold at once is then at
+ * most 4 bytes times the budget, however many requests arrive. An SVG holds no raster and is
+ * drawn without waiting.
  */
 public final class ChartRenderer {
 
     static {
-        // AWT reads this once, on first use; without it a desktop session would try to open the display.
+        // The one place the service sets this (SpringApplication also defaults it to true, but unit tests
+        // draw charts without Spring). AWT reads it once, on first use, and ChartRenderer is loaded before
+        // any chart is drawn; without it a desktop session would try to open the display.
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
     }
 
+    /** Bytes of one pixel of the raster a PNG is drawn into (TYPE_INT_RGB). */
+    public static final int BYTES_PER_PIXEL = 4;
+
     private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
-    private final Semaphore renders;
+    private final int pixelBudget;
+    private final Semaphore pixels;
 
     /**
-     * @param concurrentRenders charts drawn at the same time, at least 1
-     * @throws IllegalArgumentException if {@code concurrentRenders} &lt; 1
+     * @param pixelBudget pixels of the PNG rasters drawn at the same time, at least 1; an image
+     *                    larger than this cannot be drawn
+     * @throws IllegalArgumentException if {@code pixelBudget} &lt; 1
      */
-    public ChartRenderer(int concurrentRenders) {
-        if (concurrentRenders < 1) {
-            throw new IllegalArgumentException("concurrentRenders must be >= 1; got " + concurrentRenders);
+    public ChartRenderer(int pixelBudget) {
+        if (pixelBudget < 1) {
+            throw new IllegalArgumentException("pixelBudget must be >= 1; got " + pixelBudget);
         }
-        this.renders = new Semaphore(concurrentRenders, true);
+        this.pixelBudget = pixelBudget;
+        this.pixels = new Semaphore(pixelBudget, true);
+    }
+
+    /**
+     * The pixel budget for a heap of {@code maxMemory} bytes: a quarter of the heap at
+     * {@link #BYTES_PER_PIXEL} bytes a pixel, but at least one image of the largest size allowed,
+     * and at most {@link Integer#MAX_VALUE} (the permits a semaphore can hold).
+     *
+     * @param maxMemory         the heap's maximum in bytes ({@link Runtime#maxMemory()})
+     * @param maxImagePixels    the largest width × height a request may ask for
+     * @return the budget, ≥ maxImagePixels and ≥ 1
+     */
+    public static int pixelBudget(long maxMemory, long maxImagePixels) {
+        long quarterOfHeap = maxMemory / 4 / BYTES_PER_PIXEL;
+        long budget = Math.max(Math.max(quarterOfHeap, maxImagePixels), 1);
+        return (int) Math.min(budget, Integer.MAX_VALUE);
+    }
+
+    /** The pixels PNG renders may hold at once. */
+    public int pixelBudget() {
+        return pixelBudget;
+    }
+
+    /** The pixels not taken by a PNG render now. */
+    int availablePixels() {
+        return pixels.availablePermits();
     }
 
     /**
      * The chart drawn at width × height pixels.
      *
      * @return an SVG 1.1 document in UTF-8 (text as {@code <text>} elements) or a PNG image
-     * @throws IllegalArgumentException if width or height is below 1
+     * @throws IllegalArgumentException if width or height is below 1, or a PNG's width × height
+     *                                  exceeds the pixel budget
      * @throws IllegalStateException    if the thread is interrupted while waiting its turn
      */
     public byte[] render(JFreeChart chart, PlotFormat format, int width, int height) {
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("width and height must be >= 1; got " + width + " × " + height);
         }
+        if (format == PlotFormat.SVG) {
+            return svg(chart, width, height);
+        }
+        long area = (long) width * height;
+        if (area > pixelBudget) {
+            throw new IllegalArgumentException(width + " × " + height + " pixels exceed the budget of "
+                    + pixelBudget);
+        }
         try {
-            renders.acquire();
+            pixels.acquire((int) area);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to render a chart", e);
         }
         try {
-            return format == PlotFormat.SVG ? svg(chart, width, height) : png(chart, width, height);
+            return png(chart, width, height);
         } finally {
-            renders.release();
+            pixels.release((int) area);
         }
     }
 

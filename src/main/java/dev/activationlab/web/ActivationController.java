@@ -3,10 +3,9 @@ package dev.activationlab.web;
 import dev.activationlab.activation.Activation;
 import dev.activationlab.activation.ActivationEvaluator;
 import dev.activationlab.activation.ActivationRegistry;
+import dev.activationlab.activation.BoundActivation;
 import dev.activationlab.activation.Parameters;
-import dev.activationlab.activation.ScalarActivation;
 import dev.activationlab.activation.ScalarFunction;
-import dev.activationlab.activation.VectorValuedException;
 import dev.activationlab.config.LimitsProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -163,20 +162,16 @@ class ActivationController {
                         @Parameter(description = "Number of samples, 2 to 10001", example = "5")
                         @RequestParam(defaultValue = "121") int points,
                         @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-        Activation activation = registry.require(name);
         Map<String, Double> requested = QueryParameters.activationParameters(QueryParameters.singleValued(query), CURVE_QUERY);
-        Parameters parameters = QueryParameters.resolve(activation, requested, "");
-        if (!(activation instanceof ScalarActivation scalar)) {
-            throw new VectorValuedException(activation.name());
-        }
+        BoundActivation bound = QueryParameters.scalar(registry, name, requested, "");
         double[] x = QueryParameters.grid(from, to, points, limits.maxCurvePoints());
-        ScalarFunction f = scalar.bind(parameters);
+        ScalarFunction f = bound.function();
         double[] values = new double[points];
         double[] derivatives = new double[points];
         f.values(x, values);
         f.derivatives(x, derivatives);
         RequestChecks.requireFiniteResult(values, "values", x, "x");
         RequestChecks.requireFiniteResult(derivatives, "derivatives", x, "x");
-        return new CurveResponse(activation.name(), parameters.asMap(), x, values, derivatives);
+        return new CurveResponse(bound.activation().name(), bound.parameters().asMap(), x, values, derivatives);
     }
 }

@@ -1,8 +1,8 @@
 package dev.activationlab.web;
 
-import dev.activationlab.activation.Activation;
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.BoundActivation;
+import dev.activationlab.activation.ClientText;
 import dev.activationlab.config.LimitsProperties;
 import dev.activationlab.gradient.ChainResult;
 import dev.activationlab.gradient.DeepNetworkSimulation;
@@ -33,8 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/gradients", produces = MediaType.APPLICATION_JSON_VALUE)
 class GradientController {
 
-    static final double DEFAULT_VANISHING_THRESHOLD = 1e-6;
-    static final double DEFAULT_EXPLODING_THRESHOLD = 1e6;
     static final int DEFAULT_SIMULATION_LAYERS = 10;
     static final int DEFAULT_WIDTH = 100;
     static final int DEFAULT_BATCH_SIZE = 64;
@@ -117,14 +115,15 @@ class GradientController {
                                     schema = @Schema(implementation = ProblemDetail.class)))})
     @PostMapping(path = "/chain", consumes = MediaType.APPLICATION_JSON_VALUE)
     ChainResponse chain(@RequestBody ChainRequest request) {
-        BoundActivation bound = scalarActivation(request.activation(), request.params(),
-                "a scalar chain passes one number from layer to layer, so it needs a function of one pre-activation");
+        BoundActivation bound = scalarActivation(request.activation(), request.params());
         int layers = chainLayers(request);
         double[] preActivations = perLayer(request.preActivation(), "preActivation", request.preActivations(),
                 "preActivations", layers, 0.0);
         double[] weights = perLayer(request.weight(), "weight", request.weights(), "weights", layers, 1.0);
-        double vanishing = threshold(request.vanishingThreshold(), "vanishingThreshold", DEFAULT_VANISHING_THRESHOLD);
-        double exploding = threshold(request.explodingThreshold(), "explodingThreshold", DEFAULT_EXPLODING_THRESHOLD);
+        double vanishing = threshold(request.vanishingThreshold(), "vanishingThreshold",
+                GradientChain.DEFAULT_VANISHING_THRESHOLD);
+        double exploding = threshold(request.explodingThreshold(), "explodingThreshold",
+                GradientChain.DEFAULT_EXPLODING_THRESHOLD);
 
         ChainResult result;
         try {
@@ -145,7 +144,8 @@ class GradientController {
                     standard-normal inputs, one forward pass and one backward pass from a standard-normal \
                     upstream gradient ∂L/∂h_L. Per layer ℓ (1 = next to the input): activationMean and \
                     activationStd of h_ℓ (population std), saturatedFraction (units with |f'(z)| below 1 % of \
-                    the function's largest |f'|, dead units included), deadFraction (f'(z) exactly 0, as a \
+                    the function's largest |f'|, or of 1 where |f'| is unbounded as for celu with a negative \
+                    alpha; dead units included), deadFraction (f'(z) exactly 0, as a \
                     ReLU at z ≤ 0; an f' that only underflows in double is not 0), activationGradientRms (RMS \
                     of ∂L/∂h_ℓ) and weightGradientRms (RMS of ∂L/∂W_ℓ, summed over the batch), each also as \
                     log10 (null where the RMS is exactly 0). init: normal (std initStd), uniform \
@@ -158,7 +158,7 @@ class GradientController {
                     gives the same response, byte for byte. Defaults: layers 10, width 100, batchSize 64, \
                     init xavier_uniform, initStd 1. layers · width² · batchSize beyond the configured work \
                     budget (default 2·10^9), or more memory than the configured number of doubles (default \
-                    16·10^6: (layers+1)·width² + (2·layers+3)·batchSize·width), answers 413 before any work \
+                    16·10^6: (layers+1)·width² + (2·layers+4)·batchSize·width), answers 413 before any work \
                     starts. Vector-valued activations (softmax, log_softmax) answer 422: they couple the units \
                     of a layer, so the per-unit saturation and dead-unit statistics are not defined for them.""",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
@@ -191,29 +191,28 @@ class GradientController {
                                     schema = @Schema(implementation = ProblemDetail.class)))})
     @PostMapping(path = "/simulate", consumes = MediaType.APPLICATION_JSON_VALUE)
     SimulateResponse simulate(@RequestBody SimulateRequest request) {
-        BoundActivation bound = scalarActivation(request.activation(), request.params(),
-                "its outputs couple the units of a layer, so the per-unit saturation and dead-unit statistics of "
-                        + "this simulation are not defined for it");
+        BoundActivation bound = scalarActivation(request.activation(), request.params());
         int layers = atLeastOne(request.layers(), "layers", DEFAULT_SIMULATION_LAYERS);
         int width = atLeastOne(request.width(), "width", DEFAULT_WIDTH);
         int batchSize = atLeastOne(request.batchSize(), "batchSize", DEFAULT_BATCH_SIZE);
         WeightInit init = request.init() == null ? DEFAULT_INIT : WeightInit.find(request.init()).orElseThrow(() ->
-                RequestException.invalid("init", "Unknown init '" + request.init() + "'; valid: "
+                RequestException.invalid("init", "Unknown init '" + ClientText.shorten(request.init()) + "'; valid: "
                         + String.join(", ", WeightInit.ids()) + ".").with("validInits", WeightInit.ids()));
         double initStd = request.initStd() == null ? 1.0 : positive(request.initStd(), "initStd");
         long seed = request.seed() != null ? request.seed() : ThreadLocalRandom.current().nextLong(1L << 53);
 
         long work = DeepNetworkSimulation.work(layers, width, batchSize);
         if (work > limits.maxSimulationWork()) {
-            throw RequestException.tooLarge(null, "layers · width² · batchSize = " + layers + " · " + width + "² · "
-                    + batchSize + " = " + work + " exceeds the work budget of " + limits.maxSimulationWork()
+            throw RequestException.tooLarge(costliestField(layers, width, batchSize, DeepNetworkSimulation::work),
+                    "layers · width² · batchSize = " + layers + " · " + width + "² · " + batchSize + " = " + work
+                    + " exceeds the work budget of " + limits.maxSimulationWork()
                     + "; use fewer layers, a smaller width or a smaller batch.");
         }
         long numbers = DeepNetworkSimulation.numbersHeld(layers, width, batchSize);
         if (numbers > limits.maxSimulationNumbers()) {
-            throw RequestException.tooLarge(null, "This network would hold " + numbers + " numbers in memory "
-                    + "((layers+1)·width² + (2·layers+3)·batchSize·width); the limit is "
-                    + limits.maxSimulationNumbers() + ".");
+            throw RequestException.tooLarge(costliestField(layers, width, batchSize, DeepNetworkSimulation::numbersHeld),
+                    "This network would hold " + numbers + " numbers in memory ((layers+1)·width² + "
+                    + "(2·layers+4)·batchSize·width); the limit is " + limits.maxSimulationNumbers() + ".");
         }
         SimulationResult result;
         try {
@@ -226,16 +225,34 @@ class GradientController {
                 init.id(), initStd, seed, result.perLayer());
     }
 
-    /** The scalar activation named in the body; 422 with {@code whyScalar} for a vector-valued one. */
-    private BoundActivation scalarActivation(String name, java.util.Map<String, Double> params, String whyScalar) {
+    /** The scalar activation named in the body: 400 if missing or unknown, 422 if vector-valued. */
+    private BoundActivation scalarActivation(String name, java.util.Map<String, Double> params) {
         if (name == null) {
             throw RequestException.invalid("activation", "'activation' is required: the name of a scalar activation.")
                     .with("validNames", registry.names());
         }
-        registry.find(name).filter(Activation::vectorValued).ifPresent(a -> {
-            throw RequestException.unprocessable("activation", a.name() + " is vector-valued: " + whyScalar + ".");
-        });
         return ActivationLookup.scalar(registry, name, params, "");
+    }
+
+    /** A cost of a simulation of the given layers, width and batch size. */
+    @FunctionalInterface
+    private interface SimulationCost {
+        long of(long layers, long width, long batchSize);
+    }
+
+    /**
+     * The field a 413 names when a simulation is beyond a budget: of layers, width and batchSize, the one
+     * whose reset to its default would shrink the cost most, i.e. the one raised furthest (the first of
+     * them on a tie).
+     */
+    private static String costliestField(int layers, int width, int batchSize, SimulationCost cost) {
+        long withDefaultLayers = cost.of(DEFAULT_SIMULATION_LAYERS, width, batchSize);
+        long withDefaultWidth = cost.of(layers, DEFAULT_WIDTH, batchSize);
+        long withDefaultBatch = cost.of(layers, width, DEFAULT_BATCH_SIZE);
+        if (withDefaultLayers <= withDefaultWidth && withDefaultLayers <= withDefaultBatch) {
+            return "layers";
+        }
+        return withDefaultWidth <= withDefaultBatch ? "width" : "batchSize";
     }
 
     /** N from {@code layers}, or from the length of a per-layer array when {@code layers} is omitted. */

@@ -1,7 +1,9 @@
 package dev.activationlab.web;
 
+import dev.activationlab.activation.ClientText;
 import java.util.List;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -25,7 +27,7 @@ final class JsonPaths {
                 if (!sb.isEmpty()) {
                     sb.append('.');
                 }
-                sb.append(ref.getPropertyName());
+                sb.append(ClientText.shorten(ref.getPropertyName()));
             } else if (ref.getIndex() >= 0) {
                 sb.append('[').append(ref.getIndex()).append(']');
             }
@@ -33,9 +35,14 @@ final class JsonPaths {
         return sb.isEmpty() ? null : sb.toString();
     }
 
-    /** Whether the body is not JSON at all (as opposed to JSON of the wrong shape). */
+    /**
+     * Whether the body is not JSON at all (as opposed to JSON of the wrong shape). A number too
+     * large for its field ({@code "layers": 99999999999}) is valid JSON with a wrong value, though
+     * the parser reports it (as an InputCoercionException).
+     */
     static boolean isSyntaxError(JacksonException e) {
-        return e instanceof StreamReadException && !(e instanceof MismatchedInputException);
+        return e instanceof StreamReadException && !(e instanceof MismatchedInputException)
+                && !(e instanceof InputCoercionException);
     }
 
     /** A sentence for people: what was wrong, where; no class names. */
@@ -53,6 +60,9 @@ final class JsonPaths {
             }
             return "Wrong type or value" + where + ": expected " + expected(target) + ".";
         }
+        if (e instanceof InputCoercionException coercion) {
+            return "Number out of range" + where + ": expected " + range(coercion.getTargetType()) + ".";
+        }
         if (e instanceof StreamConstraintsException) {
             return "The request body exceeds a limit of the JSON reader" + where + ": " + firstSentence(e) + ".";
         }
@@ -63,6 +73,16 @@ final class JsonPaths {
             return "The request body is not valid JSON" + at + ": " + firstSentence(e) + ".";
         }
         return "The request body could not be read" + where + ".";
+    }
+
+    private static String range(Class<?> target) {
+        if (target == int.class || target == Integer.class) {
+            return "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        }
+        if (target == long.class || target == Long.class) {
+            return "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+        }
+        return singular(target == null ? Object.class : target) + " within its range";
     }
 
     private static String expected(Class<?> target) {
@@ -164,10 +184,5 @@ final class JsonPaths {
             s = s.substring(0, s.length() - 1).trim();
         }
         return s.isEmpty() ? "unreadable input" : s;
-    }
-
-    /** Bean Validation's property path ({@code layers[0].weights}) is already a JSON path. */
-    static String fromBindingPath(String path) {
-        return path;
     }
 }

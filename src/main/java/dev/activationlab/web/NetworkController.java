@@ -7,6 +7,7 @@ import dev.activationlab.network.ForwardPass;
 import dev.activationlab.network.LinearCollapse;
 import dev.activationlab.network.LinearLayer;
 import dev.activationlab.network.Network;
+import dev.activationlab.network.NonLinearLayerException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -15,7 +16,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -132,9 +132,9 @@ class NetworkController {
         List<NetworkForwardResponse.Layer> views = new ArrayList<>(layers.size());
         for (int k = 0; k < layers.size(); k++) {
             ForwardPass.LayerPass layerPass = pass.layers().get(k);
-            NetworkShapes.requireFiniteResult(layerPass.weightedSums(), "layers[" + k + "].weightedSums",
+            RequestChecks.requireFiniteResult(layerPass.weightedSums(), "layers[" + k + "].weightedSums",
                     "weighted sum");
-            NetworkShapes.requireFiniteResult(layerPass.outputs(), "layers[" + k + "].outputs", "output");
+            RequestChecks.requireFiniteResult(layerPass.outputs(), "layers[" + k + "].outputs", "output");
             var activation = layers.get(k).activation();
             views.add(new NetworkForwardResponse.Layer(activation.activation().name(),
                     activation.parameters().asMap(), layerPass.weightedSums(), layerPass.outputs()));
@@ -173,14 +173,6 @@ class NetworkController {
     @PostMapping(path = "/collapse", consumes = MediaType.APPLICATION_JSON_VALUE)
     NetworkCollapseResponse collapse(@RequestBody NetworkCollapseRequest request) {
         List<DenseLayer> layers = NetworkShapes.layers(request.layers(), -1, registry, limits);
-        OptionalInt nonLinear = LinearCollapse.firstNonLinearLayer(layers);
-        if (nonLinear.isPresent()) {
-            int k = nonLinear.getAsInt();
-            throw RequestException.unprocessable("layers[" + k + "].activation", "Layer " + k + " has the "
-                    + "non-linear activation '" + layers.get(k).activation().activation().name() + "': only a "
-                    + "stack whose every layer is linear (or identity) collapses into one layer.")
-                    .with("layer", k);
-        }
         long work = LinearCollapse.work(layers);
         if (work > limits.maxNetworkWork()) {
             throw RequestException.tooLarge("layers", "The collapse takes " + work + " multiply-adds; the limit is "
@@ -196,9 +188,15 @@ class NetworkController {
             }
         }
 
-        LinearLayer collapsed = LinearCollapse.collapse(layers);
-        NetworkShapes.requireFiniteResult(collapsed.weights(), "weights", "collapsed weight");
-        NetworkShapes.requireFiniteResult(collapsed.biases(), "biases", "collapsed bias");
+        LinearLayer collapsed;
+        try {
+            collapsed = LinearCollapse.collapse(layers);
+        } catch (NonLinearLayerException e) {
+            int k = e.layerIndex();
+            throw RequestException.unprocessable("layers[" + k + "].activation", e.getMessage()).with("layer", k);
+        }
+        RequestChecks.requireFiniteResult(collapsed.weights(), "weights", "collapsed weight");
+        RequestChecks.requireFiniteResult(collapsed.biases(), "biases", "collapsed bias");
         return new NetworkCollapseResponse(collapsed.weights(), collapsed.biases());
     }
 }

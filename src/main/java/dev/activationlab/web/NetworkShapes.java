@@ -41,31 +41,7 @@ final class NetworkShapes {
             throw RequestException.tooLarge(field, "'" + field + "' has " + rows.length + " rows; the limit is "
                     + limits.maxPerceptronInputs() + ".");
         }
-        int expected = width;
-        String expectedFrom = widthFrom;
-        for (int r = 0; r < rows.length; r++) {
-            String at = field + "[" + r + "]";
-            double[] row = rows[r];
-            if (row == null) {
-                throw RequestException.invalid(at, "'" + at + "' must be an array of numbers, not null.");
-            }
-            if (expected < 0) {
-                if (row.length == 0) {
-                    throw RequestException.invalid(at, "'" + at + "' must not be empty.");
-                }
-                if (row.length > limits.maxInputWidth()) {
-                    throw RequestException.tooLarge(at, "'" + at + "' has " + row.length
-                            + " entries; the limit is " + limits.maxInputWidth() + ".");
-                }
-                expected = row.length;
-                expectedFrom = "'" + at + "' has " + expected;
-            } else if (row.length != expected) {
-                throw RequestException.invalid(at, "'" + at + "' has " + count(row.length, "entry", "entries")
-                        + " but " + expectedFrom + ": every row must have " + expected + ".");
-            }
-            RequestChecks.requireFinite(row, at);
-        }
-        return expected;
+        return rowsOfOneWidth(rows, field, width, widthFrom, "every row must have", limits);
     }
 
     /**
@@ -114,7 +90,8 @@ final class NetworkShapes {
                         + " rows (neurons); the limit is " + limits.maxLayerWidth() + ".");
             }
             String why = k == 0 ? inFrom : "layer " + (k - 1) + " has " + count(in, "neuron", "neurons");
-            in = inputRowsOfLayer(weights, at + ".weights", in, why, limits);
+            in = rowsOfOneWidth(weights, at + ".weights", in, why, "weights are out × in, so every row needs",
+                    limits);
             double[] biases = spec.biases();
             if (biases == null) {
                 throw RequestException.invalid(at + ".biases", "'" + at + ".biases' is required: one number per "
@@ -134,18 +111,28 @@ final class NetworkShapes {
         return layers;
     }
 
-    /** Checks a layer's weight rows against the width feeding it; returns that width. */
-    private static int inputRowsOfLayer(double[][] weights, String field, int in, String inFrom,
+    /**
+     * Requires every row to be an array of finite numbers of one width: {@code width}, or the first
+     * row's (then at most {@code maxInputWidth}) if {@code width} is -1.
+     *
+     * @param widthFrom what fixes the width, for messages (e.g. "'weights' has 2")
+     * @param rule      the start of the sentence that says the rule, before the width (e.g. "every
+     *                  row must have")
+     * @return the width
+     * @throws RequestException 400 naming the row or entry at fault; 413 for a first row beyond the
+     *                          input width limit
+     */
+    private static int rowsOfOneWidth(double[][] rows, String field, int width, String widthFrom, String rule,
             LimitsProperties limits) {
-        int width = in;
-        String widthFrom = inFrom;
-        for (int j = 0; j < weights.length; j++) {
-            String at = field + "[" + j + "]";
-            double[] row = weights[j];
+        int expected = width;
+        String expectedFrom = widthFrom;
+        for (int r = 0; r < rows.length; r++) {
+            String at = field + "[" + r + "]";
+            double[] row = rows[r];
             if (row == null) {
                 throw RequestException.invalid(at, "'" + at + "' must be an array of numbers, not null.");
             }
-            if (width < 0) {
+            if (expected < 0) {
                 if (row.length == 0) {
                     throw RequestException.invalid(at, "'" + at + "' must not be empty.");
                 }
@@ -153,45 +140,19 @@ final class NetworkShapes {
                     throw RequestException.tooLarge(at, "'" + at + "' has " + row.length
                             + " entries; the input width limit is " + limits.maxInputWidth() + ".");
                 }
-                width = row.length;
-                widthFrom = "'" + at + "' has " + width;
-            } else if (row.length != width) {
+                expected = row.length;
+                expectedFrom = "'" + at + "' has " + expected;
+            } else if (row.length != expected) {
                 throw RequestException.invalid(at, "'" + at + "' has " + count(row.length, "entry", "entries")
-                        + " but " + widthFrom
-                        + ": weights are out × in, so every row needs " + width + ".");
+                        + " but " + expectedFrom + ": " + rule + " " + expected + ".");
             }
             RequestChecks.requireFinite(row, at);
         }
-        return width;
+        return expected;
     }
 
     /** "1 entry", "2 entries": a count with its noun in the right number. */
     static String count(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
-    }
-
-    /**
-     * Requires every result to be finite, since JSON cannot carry infinity or NaN.
-     *
-     * @throws RequestException 422 naming {@code field[i]} for the first that is not
-     */
-    static void requireFiniteResult(double[] results, String field, String what) {
-        for (int i = 0; i < results.length; i++) {
-            if (!Double.isFinite(results[i])) {
-                throw RequestException.unprocessable(field + "[" + i + "]", "The " + what + " at '" + field + "[" + i
-                        + "]' is " + results[i] + ", which JSON cannot carry: the numbers overflow double precision.");
-            }
-        }
-    }
-
-    /**
-     * Requires every entry of a matrix to be finite.
-     *
-     * @throws RequestException 422 naming {@code field[r][i]} for the first that is not
-     */
-    static void requireFiniteResult(double[][] results, String field, String what) {
-        for (int r = 0; r < results.length; r++) {
-            requireFiniteResult(results[r], field + "[" + r + "]", what);
-        }
     }
 }

@@ -134,8 +134,8 @@ class PerceptronController {
         BoundActivation activation = ActivationLookup.scalar(registry, name, request.params(), "");
 
         Perceptron.Run run = new Perceptron(weights, bias, activation).run(inputs);
-        NetworkShapes.requireFiniteResult(run.weightedSums(), "weightedSums", "weighted sum");
-        NetworkShapes.requireFiniteResult(run.outputs(), "outputs", "output");
+        RequestChecks.requireFiniteResult(run.weightedSums(), "weightedSums", "weighted sum");
+        RequestChecks.requireFiniteResult(run.outputs(), "outputs", "output");
         return new PerceptronRunResponse(activation.activation().name(), activation.parameters().asMap(),
                 run.weightedSums(), run.outputs());
     }
@@ -247,8 +247,8 @@ class PerceptronController {
         List<PerceptronTrainResponse.Epoch> history = new ArrayList<>(result.history().size());
         for (EpochRecord record : result.history()) {
             String at = "history[" + (record.epoch() - 1) + "]";
-            NetworkShapes.requireFiniteResult(record.weights(), at + ".weights", "weight");
-            NetworkShapes.requireFiniteResult(new double[] {record.bias()}, at + ".bias", "bias");
+            RequestChecks.requireFiniteResult(record.weights(), at + ".weights", "weight");
+            RequestChecks.requireFiniteResult(new double[] {record.bias()}, at + ".bias", "bias");
             history.add(new PerceptronTrainResponse.Epoch(record.epoch(), record.misclassified(), record.weights(),
                     record.bias()));
         }

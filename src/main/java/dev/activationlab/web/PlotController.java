@@ -1,11 +1,7 @@
 package dev.activationlab.web;
 
-import dev.activationlab.activation.Activation;
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.BoundActivation;
-import dev.activationlab.activation.Parameters;
-import dev.activationlab.activation.ScalarActivation;
-import dev.activationlab.activation.VectorValuedException;
 import dev.activationlab.config.LimitsProperties;
 import dev.activationlab.gradient.ChainLayer;
 import dev.activationlab.gradient.ChainResult;
@@ -71,8 +67,11 @@ class PlotController {
                     + "x from 'from' to 'to', with axes, grid, labelled ticks, a legend and a title naming the "
                     + "function and its parameters. Any other query parameter is an activation parameter, e.g. "
                     + "alpha=0.1. The format is the 'format' parameter (svg or png), else the Accept header "
-                    + "(image/svg+xml or image/png), else SVG. Errors are application/problem+json whatever the "
-                    + "Accept header says; vector-valued activations answer 422.")
+                    + "(image/svg+xml or image/png, by quality; the wildcards for any image or any type allow both), else SVG. Without 'format', an "
+                    + "Accept header that allows neither image type, not even through a wildcard (Accept: "
+                    + "application/json), answers 406 with no body, the client accepting nothing this endpoint "
+                    + "sends. Other errors are application/problem+json whatever the Accept header says; "
+                    + "vector-valued activations answer 422.")
     @ApiResponse(responseCode = "200", description = "The chart", content = {
         @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")),
         @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))})
@@ -82,6 +81,8 @@ class PlotController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "A vector-valued activation, or a non-finite value",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "406", description = "No 'format' and an Accept header that allows neither "
+            + "image/svg+xml nor image/png, not even through a wildcard; no body")
     @GetMapping("/api/v1/activations/{name}/plot")
     ResponseEntity<byte[]> plot(
             @Parameter(description = "Activation name or alias", example = "leaky_relu") @PathVariable String name,
@@ -95,22 +96,17 @@ class PlotController {
             @Parameter(description = "Height in pixels, 100 to 4000", example = "500") @RequestParam(defaultValue = "500") int height,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-        Activation activation = registry.require(name);
-        Parameters parameters = QueryParameters.resolve(activation,
+        BoundActivation function = QueryParameters.scalar(registry, name,
                 QueryParameters.activationParameters(QueryParameters.singleValued(query), SINGLE_PLOT_QUERY), "");
-        if (!(activation instanceof ScalarActivation scalar)) {
-            throw new VectorValuedException(activation.name());
-        }
         PlotImage image = PlotImage.of(format, accept, width, height, limits.maxPlotPixels());
         double[] x = grid(from, to, points);
-        BoundActivation function = new BoundActivation(scalar, parameters, scalar.bind(parameters));
 
-        String described = Labels.function(activation.name(), parameters.asMap());
+        String described = Labels.function(function.activation().name(), function.parameters().asMap());
         ChartText text = new ChartText(derivative ? described + " and its derivative" : described,
                 derivative ? List.of(DERIVATIVE_NOTE) : List.of(), "x", derivative ? "f(x), f′(x)" : "f(x)");
-        List<Line> lines = lines(function, 0, x, derivative);
+        List<Line> lines = lines(function, "name", 0, x, derivative);
         requireDrawable(lines);
-        return respond(Charts.lineChart(text, lines), image, activation.name());
+        return respond(Charts.lineChart(text, lines), image, function.activation().name());
     }
 
     @Operation(summary = "Plot several activations in one chart",
@@ -125,6 +121,8 @@ class PlotController {
             + "format or parameter", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "A vector-valued activation, or a non-finite value",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "406", description = "No 'format' and an Accept header that allows neither "
+            + "image/svg+xml nor image/png, not even through a wildcard; no body")
     @GetMapping("/api/v1/activations/plot")
     ResponseEntity<byte[]> plotMany(
             @Parameter(description = "Comma-separated activation names, at most 12", example = "sigmoid,tanh,leaky_relu")
@@ -148,7 +146,7 @@ class PlotController {
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < functions.size(); i++) {
             BoundActivation function = functions.get(i);
-            lines.addAll(lines(function, i, x, derivative));
+            lines.addAll(lines(function, "names[" + i + "]", i, x, derivative));
         }
         requireDrawable(lines);
         String described = functions.stream()
@@ -177,6 +175,8 @@ class PlotController {
             + "a bad number, size, format or parameter", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "422", description = "A vector-valued activation, or f′(z) not finite",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "406", description = "No 'format' and an Accept header that allows neither "
+            + "image/svg+xml nor image/png, not even through a wildcard; no body")
     @GetMapping("/api/v1/gradients/chain/plot")
     ResponseEntity<byte[]> plotChain(
             @Parameter(description = "Comma-separated activation names, at most 12", example = "sigmoid,tanh,relu")
@@ -242,7 +242,7 @@ class PlotController {
             ChainResult result;
             try {
                 result = GradientChain.backward(function.function(), preActivations, weights,
-                        GradientController.DEFAULT_VANISHING_THRESHOLD, GradientController.DEFAULT_EXPLODING_THRESHOLD);
+                        GradientChain.DEFAULT_VANISHING_THRESHOLD, GradientChain.DEFAULT_EXPLODING_THRESHOLD);
             } catch (NonFiniteDerivativeException e) {
                 throw RequestException.unprocessable("preActivation", function.activation().name() + ": " + e.getMessage());
             }
@@ -270,31 +270,31 @@ class PlotController {
      * f (solid) and, if asked, f′ (dashed) of one function over x, in the colour at {@code colour},
      * computed as the curve endpoint computes them.
      *
-     * @throws RequestException 422 if f or f′ is not finite somewhere (linear with c = 1e308 at x = 6)
+     * @param field the request's place that names the function ({@code name}, {@code names[1]})
+     * @throws RequestException 422 naming {@code field} if f or f′ is not finite somewhere (linear with
+     *                          c = 1e308 at x = 6); the detail gives the first such x
      */
-    private static List<Line> lines(BoundActivation function, int colour, double[] x, boolean derivative) {
+    private static List<Line> lines(BoundActivation function, String field, int colour, double[] x,
+            boolean derivative) {
         String name = function.activation().name();
         double[] values = new double[x.length];
         function.function().values(x, values);
-        requireFinite(values, name, "f", x);
+        requireFinite(values, field, name, "f", x);
         List<Line> lines = new ArrayList<>(2);
         lines.add(new Line(name, x, values, colour, false));
         if (derivative) {
             double[] derivatives = new double[x.length];
             function.function().derivatives(x, derivatives);
-            requireFinite(derivatives, name, "f′", x);
+            requireFinite(derivatives, field, name, "f′", x);
             lines.add(new Line(name + "′", x, derivatives, colour, true));
         }
         return lines;
     }
 
-    private static void requireFinite(double[] results, String name, String what, double[] x) {
-        for (int i = 0; i < results.length; i++) {
-            if (!Double.isFinite(results[i])) {
-                throw RequestException.unprocessable(null, what + " of " + name + " at x = " + x[i] + " is "
-                        + results[i] + ", which cannot be drawn; narrow the range or change the parameters.");
-            }
-        }
+    private static void requireFinite(double[] results, String field, String name, String what, double[] x) {
+        RequestChecks.requireFiniteResult(results, i -> RequestException.unprocessable(field, what + " of " + name
+                + " at x = " + x[i] + " is " + results[i]
+                + ", which cannot be drawn; narrow the range or change the parameters."));
     }
 
     /** The y values of all lines must fit one axis (linear with c = 1e307 from −6 to 6 does not). */

@@ -3,7 +3,7 @@ package dev.activationlab.web;
 import dev.activationlab.activation.Activation;
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.BoundActivation;
-import dev.activationlab.activation.Parameters;
+import dev.activationlab.activation.ClientText;
 import dev.activationlab.activation.ScalarActivation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +54,7 @@ final class PlotFunctions {
                 throw RequestException.invalid(field, "'" + field + "' is empty; separate names by single commas.");
             }
             Activation activation = registry.find(name).orElseThrow(() -> new RequestException(
-                    ProblemType.UNKNOWN_ACTIVATION_IN_BODY, field, "Unknown activation '" + name + "'. Valid names: "
+                    ProblemType.UNKNOWN_ACTIVATION_IN_BODY, field, "Unknown activation '" + ClientText.shorten(name) + "'. Valid names: "
                     + String.join(", ", registry.names())).with("validNames", registry.names()));
             if (!(activation instanceof ScalarActivation scalar)) {
                 throw RequestException.unprocessable(field, activation.name() + " is vector-valued: each output "
@@ -71,25 +71,24 @@ final class PlotFunctions {
             if (reserved.contains(key)) {
                 return;
             }
+            String shown = ClientText.shorten(key);
             int dot = key.lastIndexOf('.');
             if (dot <= 0 || dot == key.length() - 1) {
-                throw RequestException.invalid(key, "Unknown query parameter '" + key + "'. Give a function's "
+                throw RequestException.invalid(shown, "Unknown query parameter '" + shown + "'. Give a function's "
                         + "parameters as {name}.{param}, e.g. leaky_relu.alpha=0.2.");
             }
             String function = key.substring(0, dot);
             String canonical = registry.find(function).map(Activation::name)
                     .filter(byCanonicalName::containsKey)
-                    .orElseThrow(() -> RequestException.invalid(key, "'" + key + "' names '" + function
-                            + "', which is not in '" + listField + "'."));
+                    .orElseThrow(() -> RequestException.invalid(shown, "'" + shown + "' names '"
+                            + ClientText.shorten(function) + "', which is not in '" + listField + "'."));
             requested.computeIfAbsent(canonical, k -> new LinkedHashMap<>())
                     .put(key.substring(dot + 1), QueryParameters.number(key, raw));
         });
 
         List<BoundActivation> functions = new ArrayList<>(byCanonicalName.size());
-        byCanonicalName.forEach((name, activation) -> {
-            Parameters parameters = QueryParameters.resolve(activation, requested.get(name), name + ".");
-            functions.add(new BoundActivation(activation, parameters, activation.bind(parameters)));
-        });
+        byCanonicalName.forEach((name, activation) ->
+                functions.add(QueryParameters.scalar(registry, name, requested.get(name), name + ".")));
         return functions;
     }
 }

@@ -1,20 +1,25 @@
 package dev.activationlab.web;
 
+import dev.activationlab.activation.ClientText;
 import dev.activationlab.plot.PlotFormat;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The image a plot request asks for: its format and size in pixels.
  *
  * <p>The format is, in this order: the {@code format} query parameter ({@code svg} or
- * {@code png}); else the first of {@code image/svg+xml} and {@code image/png} in the
- * {@code Accept} header, by quality; else SVG. A wildcard ({@code image/*}, {@code *}{@code /*})
- * chooses nothing, so it gets SVG.
+ * {@code png}); else the one of {@code image/svg+xml} and {@code image/png} that the
+ * {@code Accept} header gives the higher quality, each type taking the quality of the most
+ * specific range that covers it (the type itself, then {@code image/*}, then
+ * {@code *}{@code /*}); on a tie a type the header names beats one only a wildcard covers, and SVG
+ * beats PNG. Without an {@code Accept} header, or with one that cannot be read, SVG. When the
+ * header allows neither type, not even through a wildcard, and no {@code format} is given, the
+ * answer is 406 without a body: the client accepts nothing the endpoint can send.
  *
  * @param format the format to render
  * @param width  pixels, 100 … the configured maximum
@@ -28,13 +33,15 @@ record PlotImage(PlotFormat format, int width, int height) {
     /**
      * @param formatName the {@code format} query parameter, or {@code null}
      * @param accept     the {@code Accept} header, or {@code null}
-     * @throws RequestException 400 for an unknown format or a width or height outside 100 … maxPixels
+     * @throws RequestException        400 for an unknown format or a width or height outside 100 … maxPixels
+     * @throws ResponseStatusException 406 when no {@code format} is given and {@code Accept} allows neither
+     *                                 image type
      */
     static PlotImage of(String formatName, String accept, int width, int height, int maxPixels) {
         PlotFormat format;
         if (formatName != null) {
             format = PlotFormat.named(formatName).orElseThrow(() -> RequestException.invalid("format",
-                    "'format' must be svg or png; got '" + formatName + "'."));
+                    "'format' must be svg or png; got '" + ClientText.shorten(formatName) + "'."));
         } else {
             format = fromAccept(accept).orElse(PlotFormat.SVG);
         }
@@ -50,29 +57,63 @@ record PlotImage(PlotFormat format, int width, int height) {
         }
     }
 
+    /**
+     * The format the {@code Accept} header prefers; empty when there is no header or it cannot be read.
+     *
+     * @throws ResponseStatusException 406 when the header allows neither image type
+     */
     private static Optional<PlotFormat> fromAccept(String accept) {
         if (accept == null || accept.isBlank()) {
             return Optional.empty();
         }
         List<MediaType> accepted;
         try {
-            accepted = new ArrayList<>(MediaType.parseMediaTypes(accept));
+            accepted = MediaType.parseMediaTypes(accept);
         } catch (InvalidMediaTypeException e) {
             // An unreadable Accept header chooses nothing; the default applies, as for no header.
             return Optional.empty();
         }
-        accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
-        for (MediaType type : accepted) {
-            if (type.getQualityValue() <= 0 || type.isWildcardType() || type.isWildcardSubtype()) {
-                continue;
-            }
-            for (PlotFormat format : PlotFormat.values()) {
-                if (type.equalsTypeAndSubtype(MediaType.parseMediaType(format.mediaType()))) {
-                    return Optional.of(format);
-                }
+        PlotFormat best = null;
+        Preference bestPreference = null;
+        for (PlotFormat format : PlotFormat.values()) {   // SVG first: it wins ties
+            Preference preference = Preference.of(MediaType.parseMediaType(format.mediaType()), accepted);
+            if (preference.quality() > 0 && (bestPreference == null || preference.beats(bestPreference))) {
+                best = format;
+                bestPreference = preference;
             }
         }
-        return Optional.empty();
+        if (best == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_ACCEPTABLE,
+                    "Accept allows neither image/svg+xml nor image/png.");
+        }
+        return Optional.of(best);
+    }
+
+    /**
+     * How much an Accept header wants one media type: the quality of the most specific range that
+     * covers it (0 if none does), and whether that range names the type itself.
+     */
+    private record Preference(double quality, boolean named) {
+
+        static Preference of(MediaType type, List<MediaType> accepted) {
+            MediaType mostSpecific = null;
+            for (MediaType range : accepted) {
+                if (range.includes(type) && (mostSpecific == null || specificity(range) > specificity(mostSpecific))) {
+                    mostSpecific = range;
+                }
+            }
+            return mostSpecific == null ? new Preference(0, false)
+                    : new Preference(mostSpecific.getQualityValue(), specificity(mostSpecific) == 2);
+        }
+
+        /** 0 for a full wildcard, 1 for a subtype wildcard ({@code image/*}), 2 for a named type. */
+        private static int specificity(MediaType range) {
+            return range.isWildcardType() ? 0 : range.isWildcardSubtype() ? 1 : 2;
+        }
+
+        boolean beats(Preference other) {
+            return quality > other.quality || (quality == other.quality && named && !other.named);
+        }
     }
 
     /** The media type of the rendered bytes. */

@@ -1,5 +1,6 @@
 package dev.activationlab.web;
 
+import dev.activationlab.activation.ClientText;
 import dev.activationlab.activation.InvalidParameterException;
 import dev.activationlab.activation.UnknownActivationException;
 import dev.activationlab.activation.VectorValuedException;
@@ -10,7 +11,6 @@ import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -19,8 +19,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -117,7 +115,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             default -> "a valid value";
         };
         return respond(problem(ProblemType.INVALID_REQUEST,
-                "'" + e.getName() + "' must be " + expected + "; got '" + e.getValue() + "'.", e.getName()));
+                "'" + e.getName() + "' must be " + expected + "; got '" + ClientText.shorten(String.valueOf(e.getValue())) + "'.", e.getName()));
     }
 
     /**
@@ -141,10 +139,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String decodedName = decode(name);
             if (decodedName == null) {
-                return name;
+                return ClientText.shorten(name);
             }
             if (eq >= 0 && decode(pair.substring(eq + 1)) == null) {
-                return decodedName;
+                return ClientText.shorten(decodedName);
             }
         }
         return null;
@@ -202,19 +200,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 ? "A JSON object is required as the request body; it is empty or null."
                 : "The request body is not valid JSON.";
         return respond(problem(ProblemType.MALFORMED_JSON, detail, null));
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = ex.getBindingResult().getFieldErrors();
-        if (errors.isEmpty()) {
-            return respond(problem(ProblemType.INVALID_REQUEST, "The request is not valid.", null));
-        }
-        FieldError first = errors.get(0);
-        String field = JsonPaths.fromBindingPath(first.getField());
-        return respond(problem(ProblemType.INVALID_REQUEST,
-                "'" + field + "' " + first.getDefaultMessage() + ".", field));
     }
 
     /** Gives Spring's own problem documents (405, 415, 404, ...) this service's types and titles. */

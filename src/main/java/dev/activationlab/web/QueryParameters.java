@@ -1,9 +1,12 @@
 package dev.activationlab.web;
 
-import dev.activationlab.activation.Activation;
 import dev.activationlab.activation.ActivationEvaluator;
+import dev.activationlab.activation.ActivationRegistry;
+import dev.activationlab.activation.BoundActivation;
+import dev.activationlab.activation.ClientText;
 import dev.activationlab.activation.InvalidParameterException;
-import dev.activationlab.activation.Parameters;
+import dev.activationlab.activation.UnknownActivationException;
+import dev.activationlab.activation.VectorValuedException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,8 @@ public final class QueryParameters {
     public static Map<String, String> singleValued(MultiValueMap<String, String> query) {
         for (Map.Entry<String, List<String>> entry : query.entrySet()) {
             if (entry.getValue().size() > 1) {
-                throw RequestException.invalid(entry.getKey(), "'" + entry.getKey() + "' is given "
+                String name = ClientText.shorten(entry.getKey());
+                throw RequestException.invalid(name, "'" + name + "' is given "
                         + entry.getValue().size() + " times; give it once.");
             }
         }
@@ -48,15 +52,19 @@ public final class QueryParameters {
     }
 
     /**
-     * The full parameter set of {@code activation} from parameters read off a query string.
+     * The scalar activation {@code name} with parameters read off a query string bound: what a
+     * curve or plot draws.
      *
      * @param fieldPrefix put before a parameter's name to name the query parameter at fault,
      *                    e.g. {@code "leaky_relu."} for {@code leaky_relu.alpha}, or {@code ""}
-     * @throws RequestException 400 naming an unknown or out-of-range parameter
+     * @throws UnknownActivationException for an unknown name (404 for a name in the path)
+     * @throws RequestException           400 naming an unknown or out-of-range parameter
+     * @throws VectorValuedException      for softmax and log_softmax (422)
      */
-    public static Parameters resolve(Activation activation, Map<String, Double> requested, String fieldPrefix) {
+    public static BoundActivation scalar(ActivationRegistry registry, String name, Map<String, Double> params,
+            String fieldPrefix) {
         try {
-            return Parameters.resolve(activation, requested);
+            return registry.bindScalar(name, params);
         } catch (InvalidParameterException e) {
             throw new RequestException(ProblemType.INVALID_PARAMETER, fieldPrefix + e.parameter(), e.getMessage());
         }
@@ -76,7 +84,8 @@ public final class QueryParameters {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw RequestException.invalid(key, "'" + key + "' must be a finite number; got '" + raw + "'.");
+        String name = ClientText.shorten(key);
+        throw RequestException.invalid(name, "'" + name + "' must be a finite number; got '" + ClientText.shorten(raw) + "'.");
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.activationlab.web;
 
+import dev.activationlab.activation.ClientText;
 import dev.activationlab.config.LimitsProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -23,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses request bodies larger than {@code activation-lab.limits.max-body-size} with a 413
  * problem document: up front when the declared Content-Length is too large, and while reading
  * when a body without a length (chunked) grows past the limit, so that no body beyond it is
- * ever buffered.
+ * ever buffered. A body in a charset Java does not know ({@code charset=no-such}) is refused with
+ * 415 before it is read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -41,7 +43,13 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBodySize) {
-            writeTooLarge(request, response, tooLargeMessage(declared + " bytes"));
+            writeProblem(request, response, ProblemType.TOO_LARGE, tooLargeMessage(declared + " bytes"));
+            return;
+        }
+        String encoding = request.getCharacterEncoding();
+        if (encoding != null && hasBody(request) && charset(encoding) == null) {
+            writeProblem(request, response, ProblemType.UNSUPPORTED_MEDIA_TYPE, "The request body's charset '"
+                    + ClientText.shorten(encoding) + "' is not supported; send JSON in UTF-8.");
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBodySize), response);
@@ -51,12 +59,25 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         return "The request body (" + size + ") is larger than the limit of " + maxBodySize + " bytes.";
     }
 
-    private static void writeTooLarge(HttpServletRequest request, HttpServletResponse response, String detail)
-            throws IOException {
-        response.setStatus(ProblemType.TOO_LARGE.status().value());
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+
+    /** The charset called {@code name}, or {@code null} if the name is malformed or unknown to Java. */
+    static Charset charset(String name) {
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {   // IllegalCharsetNameException, UnsupportedCharsetException
+            return null;
+        }
+    }
+
+    private static void writeProblem(HttpServletRequest request, HttpServletResponse response, ProblemType kind,
+            String detail) throws IOException {
+        response.setStatus(kind.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         // Tomcat closes the connection after a 413 rather than receive the rest of the body.
-        response.getOutputStream().write(ProblemJson.of(ProblemType.TOO_LARGE, 0, detail, request.getRequestURI(), null)
+        response.getOutputStream().write(ProblemJson.of(kind, 0, detail, request.getRequestURI(), null)
                 .getBytes(StandardCharsets.UTF_8));
     }
 
@@ -97,8 +118,11 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
                 if (stream != null) {
                     throw new IllegalStateException("getInputStream() has already been called");
                 }
+                // A body in an unknown charset was refused up front; one left here has no body to decode
+                // (or its charset was set later by the application), and JSON is UTF-8 (RFC 8259).
                 String encoding = getCharacterEncoding();
-                Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+                Charset known = encoding == null ? null : charset(encoding);
+                Charset charset = known == null ? StandardCharsets.UTF_8 : known;
                 reader = new BufferedReader(new InputStreamReader(
                         new CountingInputStream(super.getInputStream(), limit), charset));
             }

@@ -1,5 +1,7 @@
 package dev.activationlab.web;
 
+import java.util.function.IntFunction;
+
 /**
  * Checks shared by the controllers: presence, finiteness, lengths and limits of client input.
  * Each failure names the JSON path at fault.
@@ -62,10 +64,44 @@ public final class RequestChecks {
      * @throws RequestException 422 naming the first index whose result is not finite
      */
     public static void requireFiniteResult(double[] results, String field, double[] inputs, String inputField) {
+        requireFiniteResult(results, i -> RequestException.unprocessable(field + "[" + i + "]", "The result at "
+                + inputField + "[" + i + "] = " + inputs[i] + " is " + results[i] + ", which JSON cannot carry."));
+    }
+
+    /**
+     * Requires every computed number to be finite, since JSON cannot carry infinity or NaN.
+     *
+     * @param field JSON path of the numbers in the response, e.g. {@code layers[0].outputs[2]}
+     * @param what  what each number is, for people, e.g. "weighted sum"
+     * @throws RequestException 422 naming {@code field[i]} for the first that is not finite
+     */
+    public static void requireFiniteResult(double[] results, String field, String what) {
+        requireFiniteResult(results, i -> RequestException.unprocessable(field + "[" + i + "]", "The " + what
+                + " at '" + field + "[" + i + "]' is " + results[i]
+                + ", which JSON cannot carry: the numbers overflow double precision."));
+    }
+
+    /**
+     * Requires every entry of a matrix to be finite.
+     *
+     * @throws RequestException 422 naming {@code field[r][i]} for the first that is not
+     */
+    public static void requireFiniteResult(double[][] results, String field, String what) {
+        for (int r = 0; r < results.length; r++) {
+            requireFiniteResult(results[r], field + "[" + r + "]", what);
+        }
+    }
+
+    /**
+     * Requires every result to be finite.
+     *
+     * @param problemAt the problem to throw for the first index whose result is not finite
+     * @throws RequestException the one {@code problemAt} builds
+     */
+    static void requireFiniteResult(double[] results, IntFunction<RequestException> problemAt) {
         for (int i = 0; i < results.length; i++) {
             if (!Double.isFinite(results[i])) {
-                throw RequestException.unprocessable(field + "[" + i + "]", "The result at " + inputField + "[" + i
-                        + "] = " + inputs[i] + " is " + results[i] + ", which JSON cannot carry.");
+                throw problemAt.apply(i);
             }
         }
     }

@@ -89,8 +89,35 @@ class DerivativeBoundsTest {
         }
     }
 
+    /** Whether f computes ln |f'| itself rather than through ScalarFunction's default, ln |f'(x)|. */
+    private static boolean overridesLogAbsDerivative(ScalarFunction f) {
+        try {
+            return f.getClass().getMethod("logAbsDerivative", double.class).getDeclaringClass() != ScalarFunction.class;
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static Stream<Named<BoundActivation>> functionsWithOwnLogAbsDerivative() {
+        return functions().filter(f -> overridesLogAbsDerivative(f.getPayload().function()));
+    }
+
+    static Stream<Named<BoundActivation>> functionsWithDefaultLogAbsDerivative() {
+        return functions().filter(f -> !overridesLogAbsDerivative(f.getPayload().function()));
+    }
+
+    @Test
+    void bothKindsOfLogAbsDerivativeShouldBeTested() {
+        List<String> own = functionsWithOwnLogAbsDerivative().map(Named::getName).toList();
+        List<String> inherited = functionsWithDefaultLogAbsDerivative().map(Named::getName).toList();
+
+        assertThat(own).contains("sigmoid", "tanh", "gelu_tanh", "softplus", "celu");
+        assertThat(inherited).contains("relu", "step", "hard_tanh", "leaky_relu");
+    }
+
+    /** Where f computes ln |f'| its own way, that must agree with the logarithm of f' wherever f' is normal. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("functions")
+    @MethodSource("functionsWithOwnLogAbsDerivative")
     void logAbsDerivativeShouldEqualLogOfDerivativeWhereItIsNormal(BoundActivation bound) {
         ScalarFunction f = bound.function();
         for (int i = 0; i <= 6000; i++) {
@@ -103,6 +130,28 @@ class DerivativeBoundsTest {
             } else if (d == 0) {
                 // Either a flat piece (−∞) or an underflow, whose logarithm is very negative.
                 assertThat(log).as("ln|f'(%s)|", x).isLessThan(-700);
+            }
+        }
+    }
+
+    /**
+     * The piecewise-linear functions keep the default ln |f'(x)|: it must be −∞ exactly on their flat
+     * pieces, seen from f's values (equal on both sides of x), and finite everywhere else. The points lie
+     * 0.00317 off the hundredths, so that no kink falls within h of one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functionsWithDefaultLogAbsDerivative")
+    void defaultLogAbsDerivativeShouldBeMinusInfinityOnlyOnFlatPieces(BoundActivation bound) {
+        ScalarFunction f = bound.function();
+        double h = 1e-4;
+        for (int i = 0; i < 6000; i++) {
+            double x = -30 + i * 0.01 + 0.00317;
+            boolean flat = f.value(x - h) == f.value(x + h);
+            double log = f.logAbsDerivative(x);
+            if (flat) {
+                assertThat(log).as("ln|f'(%s)| on a flat piece", x).isEqualTo(Double.NEGATIVE_INFINITY);
+            } else {
+                assertThat(log).as("ln|f'(%s)| on a sloped piece", x).isFinite();
             }
         }
     }

@@ -58,4 +58,71 @@ class NumericalPrecisionTest {
         assertThat(f.value(x)).isCloseTo(value, within(1e-14 * Math.abs(value)));
         assertThat(f.derivative(x)).isCloseTo(derivative, within(1e-14 * Math.abs(derivative)));
     }
+
+    /**
+     * tanh′ = sech² x where cosh² x overflows (|x| ≳ 355) and the true value is a subnormal that is not 0
+     * up to |x| ≈ 373.2. Expected: mpmath 1.3.0 at 60 digits, sech(mpf(x))**2, rounded to the nearest double
+     * by float(); required to 2 ulps, or to one step of the subnormal grid (4.9e−324) below the normal
+     * range, where a double has fewer digits.
+     */
+    @ParameterizedTest(name = "tanh′({0})")
+    @CsvSource({
+            "20.5, 6.251528757339955e-18",
+            "100, 5.53558610694695e-87",
+            "300, 1.0601586212017243e-260",
+            "354, 1.3230212014553631e-307",
+            "355, 1.790514490270052e-308",
+            "356.5, 8.9144467340726e-310",
+            "360, 8.12892320967e-313",
+            "365, 3.6905256e-317",
+            "370, 1.675e-321",
+            "371, 2.27e-322",
+            "372, 3e-323",
+            "372.5, 1e-323",
+            "373, 5e-324",
+            "373.2, 5e-324",
+            "373.5, 0.0",
+            "374, 0.0"
+    })
+    void tanhDerivativeShouldFollowSechSquaredIntoTheSubnormals(double x, double expected) {
+        ScalarFunction tanh = new Tanh();
+        double tolerance = Math.max(2 * Math.ulp(expected), Double.MIN_VALUE);
+
+        assertThat(tanh.derivative(x)).isCloseTo(expected, within(tolerance));
+        assertThat(tanh.derivative(-x)).isCloseTo(expected, within(tolerance));
+        if (expected > 0) {
+            assertThat(tanh.derivative(x)).isPositive();
+        }
+    }
+
+    /**
+     * ln|gelu_tanh′(x)| far in the negative tail, where 2u = 2√(2/π)(x + 0.044715x³) ≈ −7.1e307 and below.
+     * Expected: mpmath 1.3.0 at 60 digits, ln σ(2u) + ln|1 + 2x·u′·σ(−2u)| with u′ = √(2/π)(1 + 3·0.044715x²)
+     * and 0.044715 exact, converted by float(); −∞ where the true value is below −1.797…e308 (at −1.37e103:
+     * −1.8348e308). Required to 10^−14 relative.
+     */
+    @ParameterizedTest(name = "ln|gelu_tanh′({0})|")
+    @CsvSource({
+            "-2e6, -5.708385301839935e+17",
+            "-1e50, -7.135481627260025e+148",
+            "-1e100, -7.135481627260025e+298",
+            "-1e103, -7.135481627260025e+307",
+            "-1.2e103, -1.2330112251905322e+308",
+            "-1.3e103, -1.5676653135090274e+308",
+            "-1.35e103, -1.7555960608669884e+308",
+            "-1.37e103, -Infinity",
+            "-1.4e103, -Infinity",
+            "-1e104, -Infinity",
+            "-1e200, -Infinity",
+            "-1.7976931348623157e308, -Infinity"
+    })
+    void geluTanhLogDerivativeShouldStayANumberInTheFarTail(double x, double expected) {
+        double actual = new GeluTanh().logAbsDerivative(x);
+
+        if (Double.isInfinite(expected)) {
+            assertThat(actual).isEqualTo(expected);
+        } else {
+            assertThat(actual).isCloseTo(expected, within(1e-14 * Math.abs(expected)));
+        }
+    }
 }

@@ -2,12 +2,15 @@ package dev.activationlab.gradient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.activationlab.activation.Celu;
+import dev.activationlab.activation.Parameters;
 import dev.activationlab.activation.Relu;
 import dev.activationlab.activation.ScalarFunction;
 import dev.activationlab.activation.Sigmoid;
 import dev.activationlab.activation.Step;
 import dev.activationlab.activation.Tanh;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -128,11 +131,49 @@ class DeepNetworkSimulationTest {
     }
 
     @Test
+    void unboundedDerivativeShouldNotCallEveryUnitSaturated() {
+        // celu with alpha = −1: f'(x) = 1 for x > 0 and e^(−x) ≥ 1 for x ≤ 0, so sup |f'| = ∞ and no
+        // unit has |f'| below 1 % of the scale 1 used in its place: none is saturated.
+        ScalarFunction celu = new Celu().bind(Parameters.resolve(new Celu(), Map.of("alpha", -1.0)));
+        assertThat(celu.maxAbsDerivative()).isInfinite();
+
+        List<LayerStatistics> layers = DeepNetworkSimulation.run(celu,
+                new SimulationSetup(2, 8, 4, WeightInit.XAVIER_UNIFORM, 1.0, 3)).perLayer();
+
+        assertThat(layers).allSatisfy(layer -> {
+            assertThat(layer.saturatedFraction()).isZero();
+            assertThat(layer.deadFraction()).isZero();
+        });
+    }
+
+    @Test
+    void saturationScaleShouldBeTheSupremumWhereItIsFinite() {
+        assertThat(DeepNetworkSimulation.saturationScale(SIGMOID)).isEqualTo(0.25);
+        ScalarFunction celu = new Celu().bind(Parameters.resolve(new Celu(), Map.of("alpha", -1.0)));
+        assertThat(DeepNetworkSimulation.saturationScale(celu)).isEqualTo(1.0);
+    }
+
+    /** The doubles of the arrays that run allocates, read off its code one by one. */
+    private static long arraysAllocatedByRun(long layers, long width, long batch) {
+        long matrix = width * width;
+        long units = batch * width;
+        long weights = layers * matrix;           // weights[0 .. L-1]
+        long scratch = matrix;                    // transpose and weight-gradient scratch
+        long activations = (layers + 1) * units;  // activations[0] (the inputs) .. activations[L]
+        long gradient = units;                    // upstream gradient, then δ and ∂L/∂h
+        long preActivation = units;               // z of the layer being computed
+        long derivatives = layers * units;        // derivatives[0 .. L-1]
+        long nextGradient = units;                // ∂L/∂h of the layer below
+        return weights + scratch + activations + gradient + preActivation + derivatives + nextGradient;
+    }
+
+    @Test
     void budgetsCountLayersWidthSquaredAndBatch() {
         assertThat(DeepNetworkSimulation.work(50, 256, 64)).isEqualTo(50L * 256 * 256 * 64);
         assertThat(DeepNetworkSimulation.work(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE))
                 .isEqualTo(Long.MAX_VALUE);
-        assertThat(DeepNetworkSimulation.numbersHeld(50, 256, 64)).isEqualTo(51L * 256 * 256 + 103L * 64 * 256);
+        assertThat(DeepNetworkSimulation.numbersHeld(50, 256, 64)).isEqualTo(arraysAllocatedByRun(50, 256, 64));
+        assertThat(DeepNetworkSimulation.numbersHeld(1, 3, 2)).isEqualTo(arraysAllocatedByRun(1, 3, 2));
         assertThat(DeepNetworkSimulation.numbersHeld(Integer.MAX_VALUE, Integer.MAX_VALUE, 1)).isEqualTo(Long.MAX_VALUE);
         assertThat(DeepNetworkSimulation.matrixProductFlops(50, 256, 64)).isEqualTo(149L * 2 * 64 * 256 * 256);
     }

@@ -39,7 +39,7 @@ class PerceptronTest {
         Perceptron p = new Perceptron(new double[] {1, -1}, 0, TestActivations.bind("step"));
 
         assertThat(p.weightedSum(new double[] {2, 2})).isZero();
-        assertThat(p.output(new double[] {2, 2})).isZero();
+        assertThat(p.run(new double[][] {{2, 2}}).outputs()).containsExactly(0.0);
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class ChartRendererTest {
 
-    private final ChartRenderer renderer = new ChartRenderer(2);
+    private final ChartRenderer renderer = new ChartRenderer(4000 * 4000);
 
     /** x from −6 to 6 in 0.05 steps. */
     private static double[] grid() {
@@ -146,6 +146,48 @@ class ChartRendererTest {
     @Test
     void renderShouldRefuseAnEmptyImage() {
         assertThatIllegalArgumentException().isThrownBy(() -> renderer.render(sigmoidAndTanh(), PlotFormat.PNG, 0, 10));
+    }
+
+    @Test
+    void pixelBudgetShouldBeAQuarterOfTheHeapAtFourBytesAPixel() {
+        long gib = 1L << 30;
+        // 1 GiB heap: 256 MiB for rasters, 64 Mi pixels (four 4000 × 4000 images).
+        assertThat(ChartRenderer.pixelBudget(gib, 16_000_000)).isEqualTo(67_108_864);
+        // 512 MiB heap: 32 Mi pixels.
+        assertThat(ChartRenderer.pixelBudget(512L << 20, 16_000_000)).isEqualTo(33_554_432);
+    }
+
+    @Test
+    void pixelBudgetShouldHoldAtLeastOneImageOfTheLargestSize() {
+        // 64 MiB heap: a quarter is 4 Mi pixels, less than one 4000 × 4000 image.
+        assertThat(ChartRenderer.pixelBudget(64L << 20, 16_000_000)).isEqualTo(16_000_000);
+        assertThat(ChartRenderer.pixelBudget(0, 0)).isEqualTo(1);
+    }
+
+    @Test
+    void pixelBudgetShouldStopAtTheLargestSemaphoreCount() {
+        assertThat(ChartRenderer.pixelBudget(Long.MAX_VALUE, 16_000_000)).isEqualTo(Integer.MAX_VALUE);
+        assertThat(ChartRenderer.pixelBudget(64L << 30, 16_000_000)).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
+    void pngLargerThanTheBudgetShouldBeRefusedRatherThanWaitForever() {
+        ChartRenderer small = new ChartRenderer(200 * 200);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> small.render(sigmoidAndTanh(), PlotFormat.PNG, 201, 200));
+        assertThat(small.render(sigmoidAndTanh(), PlotFormat.PNG, 200, 200)).isNotEmpty();
+        // An SVG holds no raster: its size is not counted.
+        assertThat(small.render(sigmoidAndTanh(), PlotFormat.SVG, 400, 400)).isNotEmpty();
+    }
+
+    @Test
+    void renderShouldGiveItsPixelsBack() {
+        ChartRenderer small = new ChartRenderer(300 * 300);
+
+        small.render(sigmoidAndTanh(), PlotFormat.PNG, 300, 300);
+        small.render(sigmoidAndTanh(), PlotFormat.PNG, 200, 100);
+
+        assertThat(small.availablePixels()).isEqualTo(90_000);
     }
 
     @Test

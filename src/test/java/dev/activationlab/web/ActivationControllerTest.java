@@ -2,7 +2,6 @@ package dev.activationlab.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.activationlab.activation.Activation;
 import dev.activationlab.config.ActivationCatalogueConfiguration;
 import dev.activationlab.config.JacksonConfiguration;
 import dev.activationlab.config.LimitsProperties;
@@ -59,8 +58,11 @@ class ActivationControllerTest {
 
     @Test
     void listShouldReturnEveryActivationSortedByName() {
-        List<String> expected = ActivationCatalogueConfiguration.discoverActivations().stream()
-                .map(Activation::name).sorted().toList();
+        // The 27 canonical names of API.md's catalogue, in the order String sorts them.
+        List<String> expected = List.of("celu", "elu", "gelu", "gelu_tanh", "hard_sigmoid", "hard_swish",
+                "hard_tanh", "hardshrink", "leaky_relu", "linear", "log_sigmoid", "log_softmax", "mish", "prelu",
+                "relu", "relu6", "selu", "sigmoid", "silu", "softmax", "softplus", "softshrink", "softsign", "step",
+                "tanh", "tanhshrink", "threshold");
 
         JsonNode body = json(mvc.get().uri("/api/v1/activations").exchange(), 200);
 
@@ -154,6 +156,32 @@ class ActivationControllerTest {
 
         assertThat(problem.get("field").asString()).isEqualTo("params.beta");
         assertThat(problem.get("detail").asString()).contains("beta", "alpha");
+    }
+
+    @Test
+    void evaluateWhenNamesAreLongShouldEchoThemShortened() {
+        String longName = "n".repeat(3000);   // within the 4 KB body limit of this test
+        JsonNode unknownActivation = problem(post("/api/v1/activations/" + longName + "/evaluate", "{\"x\": [1]}"),
+                404, "unknown-activation");
+        JsonNode unknownParameter = problem(post("/api/v1/activations/leaky_relu/evaluate",
+                "{\"x\": [1.0], \"params\": {\"" + longName + "\": 1.0}}"), 400, "invalid-parameter");
+        JsonNode unknownField = problem(post("/api/v1/activations/relu/evaluate",
+                "{\"x\": [1.0], \"" + longName + "\": 1}"), 400, "invalid-request");
+
+        for (JsonNode problem : List.of(unknownActivation, unknownParameter, unknownField)) {
+            assertThat(problem.get("detail").asString()).contains("n".repeat(64) + "…").doesNotContain("n".repeat(65));
+        }
+        assertThat(unknownParameter.get("field").asString()).isEqualTo("params." + "n".repeat(64) + "…");
+        assertThat(unknownField.get("field").asString()).isEqualTo("n".repeat(64) + "…");
+    }
+
+    @Test
+    void curveWhenQueryValueIsLongShouldEchoItShortened() {
+        JsonNode problem = problem(mvc.get().uri("/api/v1/activations/leaky_relu/curve?alpha=" + "7".repeat(400) + "x")
+                .exchange(), 400, "invalid-request");
+
+        assertThat(problem.get("field").asString()).isEqualTo("alpha");
+        assertThat(problem.get("detail").asString()).contains("7".repeat(64) + "…").doesNotContain("7".repeat(65));
     }
 
     @Test

@@ -215,19 +215,36 @@ class GradientControllerTest {
     }
 
     @Test
-    void simulateWhenWorkBeyondBudgetShouldReturnContentTooLarge() {
-        // 1000 · 1000² · 1000 = 10^12 multiply-adds: refused before anything is allocated.
+    void simulateWhenWorkBeyondBudgetShouldReturnContentTooLargeNamingLayers() {
+        // 1000 · 10² · 64 = 6.4·10^6 multiply-adds beyond 10^6: refused before anything is allocated;
+        // 1000 layers is the value raised furthest above its default (10).
         assertProblem(simulate("""
-                {"activation": "sigmoid", "layers": 1000, "width": 1000, "batchSize": 1000}"""),
-                HttpStatus.CONTENT_TOO_LARGE, null);
+                {"activation": "sigmoid", "layers": 1000, "width": 10, "batchSize": 64}"""),
+                HttpStatus.CONTENT_TOO_LARGE, "layers");
     }
 
     @Test
-    void simulateWhenMemoryBeyondLimitShouldReturnContentTooLarge() {
+    void simulateWhenWorkBeyondBudgetByWidthShouldNameWidth() {
+        // 2 · 1000² · 1 = 2·10^6 multiply-adds; width 100 (its default) would make it 2·10^4.
+        assertProblem(simulate("""
+                {"activation": "sigmoid", "layers": 2, "width": 1000, "batchSize": 1}"""),
+                HttpStatus.CONTENT_TOO_LARGE, "width");
+    }
+
+    @Test
+    void simulateWhenMemoryBeyondLimitShouldReturnContentTooLargeNamingWidth() {
         // Work 1 · 400² · 1 = 160,000 is within budget; 2 · 400² weights exceed 100,000 numbers.
         assertProblem(simulate("""
                 {"activation": "sigmoid", "layers": 1, "width": 400, "batchSize": 1}"""),
-                HttpStatus.CONTENT_TOO_LARGE, null);
+                HttpStatus.CONTENT_TOO_LARGE, "width");
+    }
+
+    @Test
+    void simulateWhenMemoryBeyondLimitByBatchShouldNameBatchSize() {
+        // Work 1 · 10² · 10,000 = 10^6 is within budget; the 10,000 × 10 batch buffers exceed 100,000 numbers.
+        assertProblem(simulate("""
+                {"activation": "sigmoid", "layers": 1, "width": 10, "batchSize": 10000}"""),
+                HttpStatus.CONTENT_TOO_LARGE, "batchSize");
     }
 
     @Test
@@ -247,6 +264,31 @@ class GradientControllerTest {
 
         assertProblem(result, HttpStatus.BAD_REQUEST, "init");
         assertThat(result).bodyJson().extractingPath("$.validInits").asArray().contains("he_normal", "uniform");
+    }
+
+    @Test
+    void simulateWhenWholeNumberOutOfRangeShouldReturnInvalidRequestNamingTheField() {
+        for (String body : new String[] {
+                "{\"activation\": \"relu\", \"layers\": 99999999999}",
+                "{\"activation\": \"relu\", \"seed\": 1e20}",
+                "{\"activation\": \"relu\", \"seed\": 100000000000000000000}"}) {
+            MvcTestResult result = simulate(body);
+            String field = body.contains("layers") ? "layers" : "seed";
+
+            assertProblem(result, HttpStatus.BAD_REQUEST, field);
+            assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:activation-lab:problem:invalid-request");
+            assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("'" + field + "'")
+                    .doesNotContain("java", "Integer", "Long", "`");
+        }
+    }
+
+    @Test
+    void simulateWhenInitIsLongShouldEchoItShortened() {
+        MvcTestResult result = simulate("{\"activation\": \"sigmoid\", \"init\": \"" + "o".repeat(10_000) + "\"}");
+
+        assertProblem(result, HttpStatus.BAD_REQUEST, "init");
+        assertThat(result).bodyJson().extractingPath("$.detail").asString()
+                .contains("o".repeat(64) + "…").doesNotContain("o".repeat(65));
     }
 
     @Test

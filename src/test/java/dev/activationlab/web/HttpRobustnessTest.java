@@ -36,10 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The packaged service over real HTTP, through Tomcat: errors the container raises before any
- * controller runs, the body size limit, the error page, and the actuator's exposure.
+ * controller runs, the body size and JSON token limits, the error page, and the actuator's exposure.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "activation-lab.limits.max-body-size=8KB")
+        properties = {"activation-lab.limits.max-body-size=8KB", "activation-lab.limits.max-json-tokens=1000"})
 class HttpRobustnessTest {
 
     static final String PROBLEM_JSON = "application/problem+json";
@@ -171,6 +171,39 @@ class HttpRobustnessTest {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
 
         assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void bodyBeyondTokenLimitShouldAnswerContentTooLargeAndServiceShouldStillServe() throws Exception {
+        // 1,500 numbers in 3,000 bytes: well within the body size limit, beyond 1,000 tokens.
+        String numbers = "{\"x\": [" + "0,".repeat(1499) + "0]}";
+        // 700 rows of one number each: 2,100 tokens.
+        String rows = "{\"inputs\": [" + "[0],".repeat(699) + "[0]], \"weights\": [1], \"bias\": 0}";
+
+        HttpResponse<String> vector = send(HttpRequest.newBuilder(uri("/api/v1/activations/relu/evaluate"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(numbers)));
+        HttpResponse<String> matrix = send(HttpRequest.newBuilder(uri("/api/v1/perceptron/run"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(rows)));
+
+        assertProblem(vector, 413, "too-large");
+        assertThat(jsonMapper.readTree(vector.body()).get("detail").asString()).contains("1000");
+        assertNoInternals(vector.body());
+        assertProblem(matrix, 413, "too-large");
+        HttpResponse<String> after = send(HttpRequest.newBuilder(uri("/api/v1/activations/relu/evaluate"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"x\": [" + "-1,".repeat(400) + "2]}")));
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(jsonMapper.readTree(after.body()).get("values").size()).isEqualTo(401);
+    }
+
+    @Test
+    void bodyInAnUnknownCharsetShouldAnswerUnsupportedMediaType() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/activations/relu/evaluate"))
+                .header("Content-Type", "application/json; charset=no-such-charset")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"x\": [1]}")));
+
+        assertProblem(response, 415, "unsupported-media-type");
+        assertNoInternals(response.body());
     }
 
     @Test

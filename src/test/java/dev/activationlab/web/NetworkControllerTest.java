@@ -237,7 +237,9 @@ class NetworkControllerTest {
                 + "\"activation\": \"relu\"}, {\"weights\": [[1.0]], \"biases\": [1.0], \"activation\": \"tanh\"}]}");
 
         assertProblem(result, 422, "layers[1].activation");
-        assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("relu");
+        assertThat(result).bodyJson().extractingPath("$.detail").asString().isEqualTo("Layer 1 has the non-linear "
+                + "activation 'relu': only a stack whose every layer is linear (or identity) collapses into one layer.");
+        assertThat(result).bodyJson().extractingPath("$.layer").isEqualTo(1);
     }
 
     @Test

@@ -157,6 +157,27 @@ class OpenApiDocumentTest {
         assertThat(checked).hasSizeGreaterThanOrEqualTo(4);
     }
 
+    /** The catalogue entry of leaky_relu, as API.md and the README describe it. */
+    private static final String LEAKY_RELU_ENTRY = """
+            {"name": "leaky_relu", "aliases": [], "displayName": "Leaky ReLU",
+             "formula": "x if x > 0, else alpha·x",
+             "derivativeFormula": "1 if x > 0, else alpha (alpha at x = 0)",
+             "parameters": [{"name": "alpha", "defaultValue": 0.01, "minimum": null, "maximum": null,
+                             "exclusiveMinimum": false, "exclusiveMaximum": false,
+                             "description": "Slope for x ≤ 0 (PyTorch's negative_slope)."}],
+             "outputRange": "(−∞, ∞)", "vectorValued": false,
+             "properties": {"monotonic": true, "zeroCentered": true, "smooth": false, "saturates": "none"},
+             "reference": "torch.nn.LeakyReLU; Maas, Hannun & Ng (2013), Rectifier nonlinearities improve neural network acoustic models"}""";
+
+    /** The catalogue entry of sigmoid. */
+    private static final String SIGMOID_ENTRY = """
+            {"name": "sigmoid", "aliases": ["logistic"], "displayName": "Sigmoid (logistic)",
+             "formula": "σ(x) = 1 / (1 + e^(−x))",
+             "derivativeFormula": "σ(x)(1 − σ(x)), at most 0.25 (at x = 0)",
+             "parameters": [], "outputRange": "(0, 1)", "vectorValued": false,
+             "properties": {"monotonic": true, "zeroCentered": false, "smooth": true, "saturates": "both"},
+             "reference": "torch.nn.Sigmoid; Rumelhart, Hinton & Williams (1986), Learning representations by back-propagating errors"}""";
+
     /**
      * Swagger UI's "Try it out" sends the documented examples; each must succeed and answer
      * exactly the documented example response (the catalogue list: its one documented entry).
@@ -182,14 +203,22 @@ class OpenApiDocumentTest {
                         .get("application/json"));
                 JsonNode actual = jsonMapper.readTree(response.body());
                 if (actual.has("activations")) {
-                    JsonNode entry = documented.get("activations").get(0);
+                    // The catalogue examples are drawn from the live catalogue, so comparing them with
+                    // the service alone would compare it with itself: both must equal the entry written
+                    // out here.
+                    JsonNode expected = jsonMapper.readTree(LEAKY_RELU_ENTRY);
+                    assertThat(documented.get("activations")).as(where).hasSize(1);
+                    assertThat(documented.get("activations").get(0)).as(where).isEqualTo(expected);
                     JsonNode real = null;
                     for (JsonNode candidate : actual.get("activations")) {
-                        if (candidate.get("name").equals(entry.get("name"))) {
+                        if (candidate.get("name").asString().equals("leaky_relu")) {
                             real = candidate;
                         }
                     }
-                    assertThat(real).as(where).isEqualTo(entry);
+                    assertThat(real).as(where).isEqualTo(expected);
+                } else if (path.equals("/api/v1/activations/{name}")) {
+                    assertThat(documented).as(where).isEqualTo(jsonMapper.readTree(SIGMOID_ENTRY));
+                    assertThat(actual).as(where).isEqualTo(jsonMapper.readTree(SIGMOID_ENTRY));
                 } else {
                     assertThat(actual).as(where).isEqualTo(documented);
                 }

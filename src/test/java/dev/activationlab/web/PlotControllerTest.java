@@ -80,6 +80,44 @@ class PlotControllerTest {
     }
 
     @Test
+    void plotWhenAcceptAllowsNoImageShouldReturnNotAcceptableWithoutBody() {
+        for (String accept : new String[] {"application/json", "text/html, application/*;q=0.9",
+                "image/gif", "image/png;q=0, image/svg+xml;q=0, */*;q=0.1"}) {
+            MvcTestResult result = mvc.get().uri("/api/v1/activations/sigmoid/plot").header("Accept", accept).exchange();
+
+            assertThat(result).as(accept).hasStatus(406);
+            assertThat(result.getResponse().getContentLength()).as(accept).isZero();
+        }
+        MvcTestResult many = mvc.get().uri("/api/v1/activations/plot?names=tanh").accept(MediaType.APPLICATION_JSON)
+                .exchange();
+        MvcTestResult chain = mvc.get().uri("/api/v1/gradients/chain/plot?activations=tanh")
+                .accept(MediaType.APPLICATION_JSON).exchange();
+        assertThat(many).hasStatus(406);
+        assertThat(chain).hasStatus(406);
+    }
+
+    @Test
+    void plotWhenAcceptAllowsImagesThroughAWildcardShouldAnswerAnImage() {
+        assertThat(mvc.get().uri("/api/v1/activations/sigmoid/plot").header("Accept", "*/*").exchange())
+                .hasStatus(200).hasContentType("image/svg+xml");
+        assertThat(mvc.get().uri("/api/v1/activations/sigmoid/plot").header("Accept", "image/*").exchange())
+                .hasStatus(200).hasContentType("image/svg+xml");
+        assertThat(mvc.get().uri("/api/v1/activations/sigmoid/plot")
+                .header("Accept", "application/json, text/html;q=0.9, */*;q=0.8").exchange())
+                .hasStatus(200).hasContentType("image/svg+xml");
+        // SVG refused by name, PNG allowed by the wildcard.
+        assertThat(mvc.get().uri("/api/v1/activations/sigmoid/plot")
+                .header("Accept", "image/svg+xml;q=0, image/*").exchange())
+                .hasStatus(200).hasContentType("image/png");
+    }
+
+    @Test
+    void plotWhenFormatGivenShouldIgnoreAnAcceptWithoutImages() {
+        assertThat(mvc.get().uri("/api/v1/activations/sigmoid/plot?format=png").accept(MediaType.APPLICATION_JSON)
+                .exchange()).hasStatus(200).hasContentType("image/png");
+    }
+
+    @Test
     void plotWhenFormatAndAcceptDisagreeShouldFollowFormat() throws Exception {
         MvcTestResult result = mvc.get().uri("/api/v1/activations/relu/plot?format=svg")
                 .accept(MediaType.IMAGE_PNG).exchange();
@@ -146,10 +184,21 @@ class PlotControllerTest {
     }
 
     @Test
-    void plotWhenValuesOverflowShouldReturnUnprocessable() {
+    void plotWhenValuesOverflowShouldReturnUnprocessableNamingTheFunction() {
         MvcTestResult result = mvc.get().uri("/api/v1/activations/linear/plot?c=1e308").exchange();
 
         assertThat(result).hasStatus(422).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("name");
+        // x from −6 in steps of 0.05: the first overflow is at x = −6, where c·x = −6e308.
+        assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("x = -6.0", "linear");
+    }
+
+    @Test
+    void plotManyWhenValuesOverflowShouldNameTheFunctionInTheList() {
+        MvcTestResult result = mvc.get().uri("/api/v1/activations/plot?names=tanh,linear&linear.c=1e308").exchange();
+
+        assertThat(result).hasStatus(422).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("names[1]");
     }
 
     @Test
