@@ -3,8 +3,9 @@
 # Performance section reports it: startup to ready, the wrk comparison (shared/perf/compare.sh)
 # and the service's peak resident memory over it.
 #
-#   bash scripts/perf-compare.sh [--port P] [--peer-port P] [--no-build] [compare.sh options...]
+#   bash scripts/perf-compare.sh [--java PATH] [--port P] [--peer-port P] [--no-build] [compare.sh options...]
 #
+#   --java PATH     the java that runs the service (default: java on PATH); the archive is made with it
 #   --port P        port of the service (default 8080)
 #   --peer-port P   port of the peer (default 8081)
 #   --no-build      use target/activation-lab-*.jar as it is
@@ -21,16 +22,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+java_cmd=java
 port=8080
 peer_port=8081
 build=true
 compare_args=()
 while [[ $# -gt 0 ]]; do
   case $1 in
+    --java) java_cmd=${2:?--java needs a path}; shift 2 ;;
     --port) port=${2:?--port needs a number}; shift 2 ;;
     --peer-port) peer_port=${2:?--peer-port needs a number}; shift 2 ;;
     --no-build) build=false; shift ;;
-    -h|--help) sed -n '2,21s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) compare_args+=("$1"); shift ;;
   esac
 done
@@ -49,7 +52,7 @@ rm -rf "$app"
 java -Djarmode=tools -jar "$jar" extract --destination "$app" >/dev/null
 name=$(basename "$jar")
 # The archive is only used from the same folder with the same class path, hence the cd.
-(cd "$app" && java -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar "$name" \
+(cd "$app" && "$java_cmd" -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar "$name" \
   --server.port=0 >cds-training.log 2>&1)
 
 service_pid=''
@@ -71,7 +74,7 @@ if curl -s -o /dev/null -m 2 "$health"; then
   exit 1
 fi
 started=$(date +%s%N)
-(cd "$app" && exec java "${JVM_OPTIONS[@]}" -jar "$name" --server.port="$port") >"$app/service.log" 2>&1 &
+(cd "$app" && exec "$java_cmd" "${JVM_OPTIONS[@]}" -jar "$name" --server.port="$port") >"$app/service.log" 2>&1 &
 service_pid=$!
 until curl -sf -m 1 "$health" 2>/dev/null | grep -q '"UP"'; do
   if ! kill -0 "$service_pid" 2>/dev/null; then
@@ -96,7 +99,7 @@ bash "$perf/compare.sh" --ours "http://127.0.0.1:$port" --peer "http://127.0.0.1
 
 peak_kb=$(awk '/^VmHWM:/ {print $2}' "/proc/$service_pid/status")
 echo
-echo "service: java ${JVM_OPTIONS[*]} -jar $name (in $app)"
+echo "service: $java_cmd ${JVM_OPTIONS[*]} -jar $name (in $app), $("$java_cmd" -version 2>&1 | head -n 1)"
 echo "service: ready $ready_ms ms after launch (GET /actuator/health UP);" \
   "$(grep -o 'Started ActivationLabApplication in [0-9.]* seconds' "$app/service.log" || true)"
 echo "service: peak resident set (VmHWM) over the whole comparison: $peak_kb kB" \

@@ -25,11 +25,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * problem document: up front when the declared Content-Length is too large, and while reading
  * when a body without a length (chunked) grows past the limit, so that no body beyond it is
  * ever buffered. A body in a charset Java does not know ({@code charset=no-such}) is refused with
- * 415 before it is read.
+ * 415 before it is read. A request with a body over 64 KB also gets a 512 KB response buffer.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+    /** Above this request size (bytes) the response, about as long, is buffered in larger pieces. */
+    private static final long LARGE_BODY = 64 * 1024;
+    /** Response buffer of a large request, in bytes: Tomcat's default is 8 KB. */
+    private static final int LARGE_RESPONSE_BUFFER = 512 * 1024;
 
     private final long maxBodySize;
 
@@ -52,7 +57,16 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
                     + ClientText.shorten(encoding) + "' is not supported; send JSON in UTF-8.");
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBodySize), response);
+        // A declared length within the limit is all Tomcat will read, so only a body without one
+        // (chunked) needs counting; not wrapping the others keeps every request attribute lookup
+        // of the dispatch path one call shorter.
+        boolean lengthKnown = declared >= 0 && request.getHeader("Transfer-Encoding") == null;
+        if (declared > LARGE_BODY) {
+            // An evaluate answer is about as long as its request: 19 MB go out in 40 socket writes
+            // instead of 2,400, which took 7 % off a 1,000,000-value request (README, Performance).
+            response.setBufferSize(LARGE_RESPONSE_BUFFER);
+        }
+        chain.doFilter(lengthKnown ? request : new LimitedRequest(request, maxBodySize), response);
     }
 
     private String tooLargeMessage(String size) {

@@ -269,7 +269,10 @@ class HttpRobustnessTest {
 
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
-        assertThat(prometheus.body()).contains("jvm_memory_used_bytes", "http_server_requests");
+        assertThat(prometheus.body()).contains("jvm_memory_used_bytes", "tomcat_global_request_seconds_count",
+                "tomcat_threads_busy_threads");
+        // CPU-bound requests: a few workers, not Tomcat's 200 (application.yml explains why).
+        assertThat(prometheus.body()).containsPattern("(?m)^tomcat_threads_config_max_threads\\{[^}]*} 4\\.0$");
         assertThat(info.statusCode()).isEqualTo(200);
         assertThat(jsonMapper.readTree(info.body()).get("app").get("name").asString()).isEqualTo("Activation Lab");
     }
