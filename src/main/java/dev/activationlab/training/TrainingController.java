@@ -1,0 +1,148 @@
+package dev.activationlab.training;
+
+import dev.activationlab.activation.ActivationRegistry;
+import dev.activationlab.config.LimitsProperties;
+import dev.activationlab.web.NetworkLayer;
+import dev.activationlab.web.RequestChecks;
+import dev.activationlab.web.RequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Backpropagation and minibatch training of networks, with PyTorch's float64 numbers. */
+@Tag(name = "Training", description = "Backpropagation and minibatch gradient descent, as PyTorch computes them")
+@RestController
+@RequestMapping(path = "/api/v1/networks", produces = MediaType.APPLICATION_JSON_VALUE)
+class TrainingController {
+
+    private static final String BACKWARD_EXAMPLE = """
+            {"inputs": [[0, 0], [0, 1], [1, 0], [1, 1]], "targets": [[0], [1], [1], [0]], "layers": [\
+            {"weights": [[0.5, -0.4], [0.3, 0.8]], "biases": [0.1, -0.2], "activation": "tanh"}, \
+            {"weights": [[1.0, -1.5]], "biases": [0.25], "activation": "linear"}], "loss": "mse"}""";
+    private static final String TRAIN_XOR_EXAMPLE = """
+            {"inputs": [[0, 0], [0, 1], [1, 0], [1, 1]], "targets": [[0], [1], [1], [0]], \
+            "architecture": {"hidden": [4], "activation": "tanh", "seed": 3}, "loss": "bce_with_logits", \
+            "optimizer": {"name": "adam", "learningRate": 0.1}, "epochs": 200, "targetLoss": 0.01, "seed": 3}""";
+    private static final String TRAIN_DATASET_EXAMPLE = """
+            {"dataset": {"name": "circle", "samples": 200, "noise": 0.05, "seed": 1, "testFraction": 0.25}, \
+            "architecture": {"hidden": [8, 8], "activation": "relu"}, "loss": "bce_with_logits", \
+            "optimizer": {"name": "adam", "learningRate": 0.03}, "epochs": 50, "batchSize": 10, "shuffle": true, \
+            "seed": 42}""";
+
+    private final TrainingRequests requests;
+
+    TrainingController(ActivationRegistry registry, LimitsProperties limits) {
+        this.requests = new TrainingRequests(registry, limits);
+    }
+
+    @Operation(summary = "Gradients of a loss over a batch (backpropagation)",
+            description = """
+                    One forward and one backward pass: the mean loss, the accuracy, the outputs, and the gradient of \
+                    the mean loss with respect to every weight (out × in), bias, learnable PReLU alpha (one per \
+                    prelu layer, summed over its units and rows, as nn.PReLU()) and input, as loss.backward() \
+                    leaves them in PyTorch (float64). Losses: mse (nn.MSELoss), bce_with_logits \
+                    (nn.BCEWithLogitsLoss, targets in [0, 1]), cross_entropy (nn.CrossEntropyLoss with probability \
+                    targets, each row summing to 1 ± 1e-9, at least 2 outputs), all with mean reduction and in \
+                    forms that stay finite for logits of ±1000. Every catalogue activation can be a layer, with its \
+                    derivative at kinks as in the catalogue (relu'(0) = 0, leaky_relu'(0) = alpha); softmax and \
+                    log_softmax act on each row with their Jacobian; step passes a zero gradient. Accuracy: \
+                    bce_with_logits, every y > 0 matches t ≥ 0.5; cross_entropy, argmax y = argmax t (first index \
+                    on ties); mse, every |y − t| < 0.5. Work (rows · Σ out·in · 3) is bounded by \
+                    activation-lab.limits.max-training-work (413).""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    examples = @ExampleObject(name = "xor-tanh-mse", summary = "A 2-2-1 tanh network on XOR",
+                            value = BACKWARD_EXAMPLE))))
+    @PostMapping(path = "/backward", consumes = MediaType.APPLICATION_JSON_VALUE)
+    BackwardResponse backward(@RequestBody BackwardRequest request) {
+        TrainingRequests.Backward backward = requests.backward(request);
+        TrainableNetwork network = backward.network();
+        TrainableNetwork.Pass pass = network.forward(backward.data().inputs());
+        double[][] outputs = pass.networkOutputs();
+        double[][] targets = backward.data().targets();
+        RequestChecks.requireFiniteResult(outputs, "outputs", "output");
+        double loss = backward.loss().loss(outputs, targets);
+        if (!Double.isFinite(loss)) {
+            throw RequestException.unprocessable("loss", "The loss is " + loss + ", which JSON cannot carry.");
+        }
+        Gradients gradients = network.backward(pass, backward.loss().gradient(outputs, targets));
+        List<BackwardResponse.Layer> layers = new ArrayList<>();
+        for (int k = 0; k < gradients.layers().size(); k++) {
+            Gradients.Layer layer = gradients.layers().get(k);
+            RequestChecks.requireFiniteResult(layer.weightGradients(), "layers[" + k + "].weightGradients",
+                    "weight gradient");
+            Map<String, Double> parameterGradients = layer.slopeGradient() == null ? null
+                    : Map.of("alpha", layer.slopeGradient());
+            layers.add(new BackwardResponse.Layer(layer.weightGradients(), layer.biasGradients(), parameterGradients));
+        }
+        RequestChecks.requireFiniteResult(gradients.inputGradients(), "inputGradients", "input gradient");
+        return new BackwardResponse(loss, backward.loss().accuracy(outputs, targets), outputs, layers,
+                gradients.inputGradients());
+    }
+
+    @Operation(summary = "Train a network by minibatch gradient descent",
+            description = """
+                    Each epoch visits the training rows in order or, with shuffle, in the order of a Fisher–Yates \
+                    shuffle drawn afresh each epoch (from 0 … n−1) from one SplitMix64 generator seeded once by \
+                    `seed`: for i = n−1 down to 1, j = ⌊u·(i + 1)⌋, swap. Consecutive runs of batchSize rows are \
+                    the minibatches (the last one shorter; absent batchSize: the whole set). Per minibatch: forward, \
+                    mean loss, backward, one optimizer step — sgd (torch.optim.SGD, dampening 0: momentum, \
+                    nesterov, weightDecay; default learning rate 0.01) or adam (torch.optim.Adam: betas, epsilon, \
+                    weightDecay; default learning rate 0.001). Every weight, bias and prelu alpha is trained. \
+                    history[0] is the initial network, entry e the state after epoch e on the whole training set: \
+                    loss, accuracy, test loss and accuracy (with a dataset's testFraction), and per layer deadUnits \
+                    (f'(z) exactly 0 on every training row), saturatedFraction (units × rows with |f'(z)| below 1 % \
+                    of sup |f'|, as /gradients/simulate; for softmax layers the Jacobian's diagonal against 1), \
+                    weightGradientRms and a prelu's alpha. With targetLoss, training stops after the first epoch \
+                    whose loss is at most it. Initial weights: `layers`, or `architecture` (hidden widths, \
+                    activation (default tanh), output activation (default linear), init `auto` = Xavier-uniform \
+                    times PyTorch's calculate_gain of the hidden activation, or any init of /gradients/simulate; \
+                    weights drawn layer by layer, row by row from a generator seeded by architecture.seed, default \
+                    `seed`). Data: inputs and targets, or a `dataset` of /datasets. Defaults: epochs 100, shuffle \
+                    false, seed chosen below 2^53 and echoed. The same request gives the same bytes. Bounded before \
+                    any work: epochs · rows · Σ out·in · 3 ≤ activation-lab.limits.max-training-work (413 naming \
+                    epochs); a weight or loss that overflows while training is a 422.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    examples = {
+                            @ExampleObject(name = "xor", summary = "XOR with a 2-4-1 tanh network and Adam",
+                                    value = TRAIN_XOR_EXAMPLE),
+                            @ExampleObject(name = "circle", summary = "The circle dataset, ReLU, shuffled minibatches",
+                                    value = TRAIN_DATASET_EXAMPLE)})))
+    @PostMapping(path = "/train", consumes = MediaType.APPLICATION_JSON_VALUE)
+    TrainResponse train(@RequestBody TrainRequest request) {
+        TrainingRequests.Training training = requests.training(request);
+        TrainingRun run;
+        try {
+            run = Trainer.train(training.network(), training.optimizer(), training.data().inputs(),
+                    training.data().targets(), training.data().testInputs(), training.data().testTargets(),
+                    training.settings());
+        } catch (TrainingDivergedException e) {
+            throw RequestException.unprocessable("optimizer.learningRate", e.getMessage()).with("epoch", e.epoch());
+        }
+        List<TrainResponse.HistoryEntry> history = new ArrayList<>(run.history().size());
+        for (EpochRecord record : run.history()) {
+            List<TrainResponse.LayerEntry> layers = record.layers().stream()
+                    .map(l -> new TrainResponse.LayerEntry(l.deadUnits(), l.saturatedFraction(), l.weightGradientRms(),
+                            l.alpha()))
+                    .toList();
+            history.add(new TrainResponse.HistoryEntry(record.epoch(), record.loss(), record.accuracy(),
+                    record.testLoss(), record.testAccuracy(), layers));
+        }
+        List<NetworkLayer> layers = training.network().layers().stream()
+                .map(l -> new NetworkLayer(l.weights(), l.biases(), l.activation().name(), l.parameters().asMap()))
+                .toList();
+        EpochRecord last = run.last();
+        return new TrainResponse(run.epochs(), run.converged(), run.epochsToTarget(), last.loss(), last.accuracy(),
+                training.settings().seed(), history, layers);
+    }
+}
