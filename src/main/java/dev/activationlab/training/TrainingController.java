@@ -8,6 +8,8 @@ import dev.activationlab.web.RequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,19 +26,39 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/networks", produces = MediaType.APPLICATION_JSON_VALUE)
 class TrainingController {
 
-    private static final String BACKWARD_EXAMPLE = """
+    static final String BACKWARD_EXAMPLE = """
             {"inputs": [[0, 0], [0, 1], [1, 0], [1, 1]], "targets": [[0], [1], [1], [0]], "layers": [\
             {"weights": [[0.5, -0.4], [0.3, 0.8]], "biases": [0.1, -0.2], "activation": "tanh"}, \
             {"weights": [[1.0, -1.5]], "biases": [0.25], "activation": "linear"}], "loss": "mse"}""";
-    private static final String TRAIN_XOR_EXAMPLE = """
+    static final String TRAIN_XOR_EXAMPLE = """
             {"inputs": [[0, 0], [0, 1], [1, 0], [1, 1]], "targets": [[0], [1], [1], [0]], \
             "architecture": {"hidden": [4], "activation": "tanh", "seed": 3}, "loss": "bce_with_logits", \
             "optimizer": {"name": "adam", "learningRate": 0.1}, "epochs": 200, "targetLoss": 0.01, "seed": 3}""";
-    private static final String TRAIN_DATASET_EXAMPLE = """
+    static final String TRAIN_DATASET_EXAMPLE = """
             {"dataset": {"name": "circle", "samples": 200, "noise": 0.05, "seed": 1, "testFraction": 0.25}, \
             "architecture": {"hidden": [8, 8], "activation": "relu"}, "loss": "bce_with_logits", \
             "optimizer": {"name": "adam", "learningRate": 0.03}, "epochs": 50, "batchSize": 10, "shuffle": true, \
             "seed": 42}""";
+
+    static final String BACKWARD_RESPONSE = """
+            {"loss":1.0881375884180862,"accuracy":0.25,"outputs":[[0.6457309749623118],[-0.846886962948644],[0.6375475750606017],\
+            [-0.6270714850736328]],"layers":[{"weightGradients":[[-0.43027786806542356,-1.1463985873290945],[0.4981379405488763,\
+            1.2146517642074488]],"biasGradients":[-0.955696894487321,1.0183592934052073]},{"weightGradients":[[0.1419784121898296,\
+            -0.8023080386348282]],"biasGradients":[-1.0953399489996816]}],"inputGradients":[[0.02019969278299452,\
+            -0.5002084276760868],[-0.12684280013704397,1.1265531205299109],[0.016263412397219706,0.26689377389758423],\
+            [-0.08196096426526858,0.30372772576768625]]}""";
+    static final String TRAIN_PRELU_EXAMPLE = """
+            {"dataset": {"name": "and"}, "layers": [{"weights": [[0.5, 0.5]], "biases": [-0.2], \
+            "activation": "prelu"}], "loss": "bce_with_logits", "optimizer": {"name": "sgd", "learningRate": 0.5}, \
+            "epochs": 2, "seed": 5}""";
+    static final String TRAIN_PRELU_RESPONSE = """
+            {"epochs":2,"converged":null,"epochsToTarget":null,"loss":0.6319715343863507,"accuracy":0.5,"seed":5,\
+            "history":[{"epoch":0,"loss":0.6870677007245295,"accuracy":0.5,"layers":[{"deadUnits":0,"saturatedFraction":0.0,\
+            "weightGradientRms":0.06610424948481788,"alpha":0.25}]},{"epoch":1,"loss":0.6558052134021769,"accuracy":0.5,\
+            "layers":[{"deadUnits":0,"saturatedFraction":0.0,"weightGradientRms":0.04636404433882349,"alpha":0.26218756508789476}]},\
+            {"epoch":2,"loss":0.6319715343863507,"accuracy":0.5,"layers":[{"deadUnits":0,"saturatedFraction":0.0,\
+            "weightGradientRms":0.029448075609108865,"alpha":0.2813543187909482}]}],"layers":[{"weights":[[0.44376585308817934,\
+            0.44376585308817934]],"biases":[-0.42605444259958497],"activation":"prelu","params":{"alpha":0.2813543187909482}}]}""";
 
     private final TrainingRequests requests;
 
@@ -62,6 +84,10 @@ class TrainingController {
                     mediaType = MediaType.APPLICATION_JSON_VALUE,
                     examples = @ExampleObject(name = "xor-tanh-mse", summary = "A 2-2-1 tanh network on XOR",
                             value = BACKWARD_EXAMPLE))))
+    @ApiResponse(responseCode = "200", description = "The loss, the outputs and every gradient",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = BackwardResponse.class),
+                    examples = @ExampleObject(name = "xor-tanh-mse", value = BACKWARD_RESPONSE)))
     @PostMapping(path = "/backward", consumes = MediaType.APPLICATION_JSON_VALUE)
     BackwardResponse backward(@RequestBody BackwardRequest request) {
         TrainingRequests.Backward backward = requests.backward(request);
@@ -117,7 +143,13 @@ class TrainingController {
                             @ExampleObject(name = "xor", summary = "XOR with a 2-4-1 tanh network and Adam",
                                     value = TRAIN_XOR_EXAMPLE),
                             @ExampleObject(name = "circle", summary = "The circle dataset, ReLU, shuffled minibatches",
-                                    value = TRAIN_DATASET_EXAMPLE)})))
+                                    value = TRAIN_DATASET_EXAMPLE),
+                            @ExampleObject(name = "prelu-and", summary = "Two epochs of one PReLU unit on AND",
+                                    value = TRAIN_PRELU_EXAMPLE)})))
+    @ApiResponse(responseCode = "200", description = "The trained network and its history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = TrainResponse.class),
+                    examples = @ExampleObject(name = "prelu-and", value = TRAIN_PRELU_RESPONSE)))
     @PostMapping(path = "/train", consumes = MediaType.APPLICATION_JSON_VALUE)
     TrainResponse train(@RequestBody TrainRequest request) {
         TrainingRequests.Training training = requests.training(request);
