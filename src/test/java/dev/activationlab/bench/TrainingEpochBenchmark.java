@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * of the circle dataset, minibatches of 32, SGD, binary cross-entropy on logits. The epoch includes
  * what {@code /networks/train} does around it with {@code epochs = 1}: the measurement of the
  * initial network and the one after the epoch that fill the history (each a forward and a backward
- * pass over all rows), so three full passes over the rows in all. Reported in µs per call; the
- * {@code :flops} line is the rate in floating-point operations per second, counting 2 per
+ * pass over all rows), so three full passes over the rows in all. Reported in calls per second
+ * (1/µs per call); the {@code :flops} line is the rate in floating-point operations per second, counting 2 per
  * multiply-add and 3 multiply-add passes per row (forward, input gradients, weight gradients) for
  * each of the three.
  *
@@ -80,8 +80,8 @@ public class TrainingEpochBenchmark {
     }
 
     @Benchmark
-    @BenchmarkMode(Mode.AverageTime)
-    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
     public TrainingRun epoch(FlopCounter counter) {
         TrainingRun run = Trainer.train(network, new SgdOptimizer(0.01, 0, false, 0), inputs, targets, null, null,
                 new TrainingSettings(Loss.BCE_WITH_LOGITS, 1, BATCH_SIZE, false, 1, null));
