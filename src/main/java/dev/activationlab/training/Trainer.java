@@ -31,12 +31,35 @@ public final class Trainer {
      */
     public static TrainingRun train(TrainableNetwork network, Optimizer optimizer, double[][] inputs,
             double[][] targets, double[][] testInputs, double[][] testTargets, TrainingSettings settings) {
+        return train(network, optimizer, inputs, targets, testInputs, testTargets, settings, record -> { });
+    }
+
+    /**
+     * Receives each epoch's record as soon as it is measured, epoch 0 first: progress for a stream,
+     * and the place to stop a run nobody waits for any more (by throwing).
+     */
+    @FunctionalInterface
+    public interface EpochListener {
+
+        /** Called after each epoch (and for epoch 0) on the training thread. */
+        void epochMeasured(EpochRecord record);
+    }
+
+    /**
+     * As {@link #train(TrainableNetwork, Optimizer, double[][], double[][], double[][], double[][],
+     * TrainingSettings)}, telling {@code listener} of every epoch; an exception the listener throws
+     * ends the training and propagates.
+     */
+    public static TrainingRun train(TrainableNetwork network, Optimizer optimizer, double[][] inputs,
+            double[][] targets, double[][] testInputs, double[][] testTargets, TrainingSettings settings,
+            EpochListener listener) {
         int n = inputs.length;
         boolean hasTest = testInputs != null && testInputs.length > 0;
         List<EpochRecord> history = new ArrayList<>(settings.epochs() + 1);
         EpochRecord initial = measure(network, 0, inputs, targets, hasTest ? testInputs : null, testTargets,
                 settings.loss());
         history.add(initial);
+        listener.epochMeasured(initial);
         Double target = settings.targetLoss();
         if (target != null && initial.loss() <= target) {
             return new TrainingRun(0, true, 0, history);
@@ -69,12 +92,14 @@ public final class Trainer {
                 double[][] outputGradient = settings.loss().gradient(pass.networkOutputs(), batchTargets);
                 Gradients gradients = network.backward(pass, outputGradient);
                 optimizer.step(parameters, gradients.flatten());
+                // Checked before a prelu is rebound: an overflowed alpha is divergence, not a bad parameter.
+                requireFiniteParameters(parameters, epoch);
                 network.refreshSlopes();
             }
-            requireFiniteParameters(parameters, epoch);
             EpochRecord record = measure(network, epoch, inputs, targets, hasTest ? testInputs : null, testTargets,
                     settings.loss());
             history.add(record);
+            listener.epochMeasured(record);
             if (target != null && record.loss() <= target) {
                 return new TrainingRun(epoch, true, epoch, history);
             }

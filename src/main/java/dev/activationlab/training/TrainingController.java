@@ -3,6 +3,7 @@ package dev.activationlab.training;
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.config.LimitsProperties;
 import dev.activationlab.web.NetworkLayer;
+import dev.activationlab.web.ProgressStreams;
 import dev.activationlab.web.RequestChecks;
 import dev.activationlab.web.RequestException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** Backpropagation and minibatch training of networks, with PyTorch's float64 numbers. */
 @Tag(name = "Training", description = "Backpropagation and minibatch gradient descent, as PyTorch computes them")
@@ -60,10 +62,20 @@ class TrainingController {
             "weightGradientRms":0.029448075609108865,"alpha":0.2813543187909482}]}],"layers":[{"weights":[[0.44376585308817934,\
             0.44376585308817934]],"biases":[-0.42605444259958497],"activation":"prelu","params":{"alpha":0.2813543187909482}}]}""";
 
-    private final TrainingRequests requests;
+    static final String STREAM_EXAMPLE = """
+            event:progress
+            data:{"epoch":0,"epochs":200,"loss":0.7119484940018742}
 
-    TrainingController(ActivationRegistry registry, LimitsProperties limits) {
+            event:result
+            data:{"epochs":50,"converged":true,"epochsToTarget":50,"loss":0.009976432801240328, … }
+            """;
+
+    private final TrainingRequests requests;
+    private final ProgressStreams streams;
+
+    TrainingController(ActivationRegistry registry, LimitsProperties limits, ProgressStreams streams) {
         this.requests = new TrainingRequests(registry, limits);
+        this.streams = streams;
     }
 
     @Operation(summary = "Gradients of a loss over a batch (backpropagation)",
@@ -152,12 +164,51 @@ class TrainingController {
                     examples = @ExampleObject(name = "prelu-and", value = TRAIN_PRELU_RESPONSE)))
     @PostMapping(path = "/train", consumes = MediaType.APPLICATION_JSON_VALUE)
     TrainResponse train(@RequestBody TrainRequest request) {
+        return run(requests.training(request), record -> { });
+    }
+
+    @Operation(summary = "Train a network, streaming its progress (Server-Sent Events)",
+            description = """
+                    The same training as the JSON answer of this path, answered as Server-Sent Events when the \
+                    request accepts text/event-stream: `progress` events {"epoch", "epochs", "loss"}, at most ten \
+                    a second, then one `result` event whose data is exactly the JSON the plain request gets, or \
+                    one `problem` event (a problem document) if training fails after it started. A request that \
+                    is invalid before training starts gets its ordinary 4xx problem instead of a stream. A client \
+                    that closes the stream stops the training. When every stream slot is busy: 503 with \
+                    Retry-After.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    examples = @ExampleObject(name = "xor", summary = "XOR with a 2-4-1 tanh network and Adam",
+                            value = TRAIN_XOR_EXAMPLE))))
+    @ApiResponse(responseCode = "200", description = "progress events, then a result or problem event",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                    schema = @Schema(type = "string"),
+                    examples = @ExampleObject(name = "events", value = STREAM_EXAMPLE)))
+    @PostMapping(path = "/train", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter trainStreaming(@RequestBody TrainRequest request) {
         TrainingRequests.Training training = requests.training(request);
+        int epochs = training.settings().epochs();
+        return streams.stream(sink -> run(training,
+                record -> sink.progress(new Progress(record.epoch(), epochs, record.loss()))));
+    }
+
+    /**
+     * One progress event of a training stream.
+     *
+     * @param epoch  the epoch just measured (0: before training)
+     * @param epochs the epochs asked for
+     * @param loss   the training loss after it
+     */
+    record Progress(int epoch, int epochs, double loss) {
+    }
+
+    private TrainResponse run(TrainingRequests.Training training, Trainer.EpochListener listener) {
         TrainingRun run;
         try {
             run = Trainer.train(training.network(), training.optimizer(), training.data().inputs(),
                     training.data().targets(), training.data().testInputs(), training.data().testTargets(),
-                    training.settings());
+                    training.settings(), listener);
         } catch (TrainingDivergedException e) {
             throw RequestException.unprocessable("optimizer.learningRate", e.getMessage()).with("epoch", e.epoch());
         }

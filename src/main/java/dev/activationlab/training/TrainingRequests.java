@@ -18,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Checks the bodies of {@code /networks/backward} and {@code /networks/train} before any work
  * starts and turns them into the math's types. Every failure names its JSON path.
  */
-final class TrainingRequests {
+public final class TrainingRequests {
 
     /** Epochs when a request names none. */
     static final int DEFAULT_EPOCHS = 100;
@@ -26,7 +26,7 @@ final class TrainingRequests {
     private final ActivationRegistry registry;
     private final LimitsProperties limits;
 
-    TrainingRequests(ActivationRegistry registry, LimitsProperties limits) {
+    public TrainingRequests(ActivationRegistry registry, LimitsProperties limits) {
         this.registry = registry;
         this.limits = limits;
     }
@@ -135,7 +135,12 @@ final class TrainingRequests {
         return new Data(request.inputs(), request.targets(), null, null);
     }
 
-    private Loss loss(String name) {
+    /**
+     * The loss called {@code name}.
+     *
+     * @throws RequestException 400 naming {@code loss} for a missing or unknown name
+     */
+    public Loss loss(String name) {
         if (name == null) {
             throw RequestException.invalid("loss", "'loss' is required: one of " + String.join(", ", Loss.ids()) + ".");
         }
@@ -154,7 +159,15 @@ final class TrainingRequests {
         return new TrainableNetwork(layers);
     }
 
-    private TrainableNetwork architecture(ArchitectureSpec spec, int inputWidth, int outputWidth, long seed) {
+    /**
+     * Draws the initial network an architecture describes.
+     *
+     * @param inputWidth  the width of an input row
+     * @param outputWidth the width of a target row
+     * @param seed        the seed of the weights when the architecture names none
+     * @throws RequestException 400 or 413 naming the architecture field at fault
+     */
+    public TrainableNetwork architecture(ArchitectureSpec spec, int inputWidth, int outputWidth, long seed) {
         int[] hidden = spec.hidden() == null ? new int[0] : spec.hidden();
         if (hidden.length + 1 > limits.maxNetworkLayers()) {
             throw RequestException.tooLarge("architecture.hidden", "'architecture.hidden' has " + hidden.length
@@ -204,6 +217,17 @@ final class TrainingRequests {
         return new TrainableNetwork(ArchitectureBuilder.build(inputWidth, hidden, outputWidth,
                 hiddenActivation.activation(), hiddenActivation.parameters(), outputActivation.activation(),
                 outputActivation.parameters(), init, initStd, architectureSeed));
+    }
+
+    /**
+     * Checks the optimizer once and makes a fresh one (with its own momentum or moment buffers) for
+     * each run.
+     *
+     * @throws RequestException 400 naming the optimizer field at fault
+     */
+    public java.util.function.Supplier<Optimizer> optimizerFactory(OptimizerSpec spec) {
+        optimizer(spec);
+        return () -> optimizer(spec);
     }
 
     private Optimizer optimizer(OptimizerSpec spec) {
@@ -260,7 +284,13 @@ final class TrainingRequests {
         return value;
     }
 
-    private double[][] targets(double[][] targets, int rows, int width, Loss loss) {
+    /**
+     * Requires one target row per input row, each as wide as the network's output, with the values
+     * the loss takes.
+     *
+     * @throws RequestException 400 naming the target row or entry at fault
+     */
+    public double[][] targets(double[][] targets, int rows, int width, Loss loss) {
         if (targets == null) {
             throw RequestException.invalid("targets", "'targets' is required: one row per input row.");
         }
