@@ -158,6 +158,11 @@ public class ProgressStreams {
         }
     }
 
+    /** Streams whose work is running now. */
+    public int running() {
+        return executor.getActiveCount();
+    }
+
     @PreDestroy
     void stop() {
         executor.shutdownNow();
