@@ -148,7 +148,12 @@ public final class TrainingRequests {
                 + "'. Valid losses: " + String.join(", ", Loss.ids()) + ".").with("validNames", Loss.ids()));
     }
 
-    private TrainableNetwork network(List<NetworkLayer> specs, int inputWidth) {
+    /**
+     * The network of a {@code layers} field, fed rows of {@code inputWidth}.
+     *
+     * @throws RequestException 400 or 413 naming the layer field at fault
+     */
+    public TrainableNetwork network(List<NetworkLayer> specs, int inputWidth) {
         List<NetworkShapes.ResolvedLayer> resolved = NetworkShapes.resolvedLayers(specs, inputWidth, registry, limits,
                 true);
         List<TrainableLayer> layers = new ArrayList<>(resolved.size());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.activationlab.config.ActivationCatalogueConfiguration;
 import dev.activationlab.config.LimitsProperties;
+import dev.activationlab.web.ProgressStreams;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @WebMvcTest(controllers = TrainingController.class, properties = {
         "activation-lab.limits.max-training-work=100000",
         "activation-lab.limits.max-vector-length=2000"})
-@Import(ActivationCatalogueConfiguration.class)
+@Import({ActivationCatalogueConfiguration.class, ProgressStreams.class})
 @EnableConfigurationProperties(LimitsProperties.class)
 class TrainingControllerTest {
 

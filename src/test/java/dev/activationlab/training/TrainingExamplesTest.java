@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.activationlab.config.ActivationCatalogueConfiguration;
 import dev.activationlab.config.LimitsProperties;
+import dev.activationlab.web.ProgressStreams;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +21,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * the network of the golden case backward/xor-tanh-mse, checked against PyTorch there).
  */
 @WebMvcTest(controllers = TrainingController.class)
-@Import(ActivationCatalogueConfiguration.class)
+@Import({ActivationCatalogueConfiguration.class, ProgressStreams.class})
 @EnableConfigurationProperties(LimitsProperties.class)
 class TrainingExamplesTest {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.activationlab.config.ActivationCatalogueConfiguration;
 import dev.activationlab.config.LimitsProperties;
+import dev.activationlab.web.ProgressStreams;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * tolerance; the error cases must answer their status as a problem document.
  */
 @WebMvcTest(controllers = TrainingController.class)
-@Import(ActivationCatalogueConfiguration.class)
+@Import({ActivationCatalogueConfiguration.class, ProgressStreams.class})
 @EnableConfigurationProperties(LimitsProperties.class)
 class TrainingGoldenTest {
 
