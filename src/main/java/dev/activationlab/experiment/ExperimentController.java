@@ -53,6 +53,12 @@ class ExperimentController {
             "loss": "bce_with_logits", "optimizer": {"name": "adam", "learningRate": 0.01}, "epochs": 60, \
             "batchSize": 10, "shuffle": true, "seeds": [1, 2, 3], "targetLoss": 0.1}""";
 
+    static final String RESULT_EXAMPLE = """
+            {"results": [{"activation": "relu", "params": {}, "runs": [{"seed": 1, "epochsToTarget": 12, \
+            "finalLoss": 0.09, "finalAccuracy": 1.0, "finalDeadFraction": 0.0, "diverged": false}], \
+            "reachedFraction": 1.0, "medianEpochsToTarget": 12.0, "medianFinalLoss": 0.09, \
+            "lossCurve": [0.7, 0.5, 0.09], "deadFractionCurve": [0.0, 0.0, 0.0]}], "ranking": ["relu"]}""";
+
     private final TrainingRequests requests;
     private final ActivationRegistry registry;
     private final LimitsProperties limits;
@@ -89,34 +95,26 @@ class ExperimentController {
                     mediaType = MediaType.APPLICATION_JSON_VALUE,
                     examples = @ExampleObject(name = "xor-race", summary = "Five activations on noisy XOR",
                             value = EXAMPLE))))
-    @ApiResponse(responseCode = "200", description = "Per activation its runs, medians and curves; the ranking",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = ConvergenceResult.class),
-                    examples = @ExampleObject(name = "shape", value = """
-                            {"results": [{"activation": "relu", "params": {}, "runs": [{"seed": 1, \
-                            "epochsToTarget": 12, "finalLoss": 0.09, "finalAccuracy": 1.0, "finalDeadFraction": 0.0, \
-                            "diverged": false}], "reachedFraction": 1.0, "medianEpochsToTarget": 12.0, \
-                            "medianFinalLoss": 0.09, "lossCurve": [0.7, 0.5, 0.09], "deadFractionCurve": [0.0, 0.0, \
-                            0.0]}], "ranking": ["relu"]}""")))
+    @ApiResponse(responseCode = "200", description = "Per activation its runs, medians and curves; the ranking. "
+            + "With Accept: text/event-stream, progress events and then the same answer as a result event",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = ConvergenceResult.class),
+                        examples = @ExampleObject(name = "shape", value = RESULT_EXAMPLE)),
+                @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string"),
+                        examples = @ExampleObject(name = "events", value = """
+                                event:progress
+                                data:{"run":0,"runs":15,"activation":"sigmoid","seed":1,"epoch":0,"epochs":60,\
+                                "loss":0.69}
+                                """))})
     @PostMapping(path = "/api/v1/experiments/convergence", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ConvergenceResult convergence(@RequestBody ConvergenceRequest request) {
         return plan(request).run((run, runs, activation, seed, record) -> { });
     }
 
-    @Operation(summary = "Race activations, streaming progress (Server-Sent Events)",
-            description = "The experiment of the JSON answer of this path as Server-Sent Events: progress events "
-                    + "{run, runs, activation, seed, epoch, epochs, loss} at most ten a second, then one result "
-                    + "event with the JSON answer, or a problem event. Invalid requests get their 4xx problem.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    examples = @ExampleObject(name = "xor-race", value = EXAMPLE))))
-    @ApiResponse(responseCode = "200", description = "progress events, then a result or problem event",
-            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string"),
-                    examples = @ExampleObject(name = "events", value = """
-                            event:progress
-                            data:{"run":0,"runs":15,"activation":"sigmoid","seed":1,"epoch":0,"epochs":60,"loss":0.69}
-                            """)))
+    // Documented with the JSON operation of the same path: one operation, two response media types.
+    @Operation(hidden = true)
     @PostMapping(path = "/api/v1/experiments/convergence", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter convergenceStreaming(@RequestBody ConvergenceRequest request) {

@@ -63,4 +63,9 @@ public final class AdamOptimizer implements Optimizer {
             }
         }
     }
+
+    @Override
+    public String toPyTorch() {
+        return PyTorchScript.adam(learningRate, beta1, beta2, epsilon, weightDecay);
+    }
 }

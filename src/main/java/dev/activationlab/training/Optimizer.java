@@ -15,4 +15,7 @@ public sealed interface Optimizer permits SgdOptimizer, AdamOptimizer {
      * @param gradients  ∂L/∂parameters, the same shapes in the same order
      */
     void step(List<double[]> parameters, List<double[]> gradients);
+
+    /** The same optimizer as a Python expression of {@code torch.optim} over {@code model.parameters()}. */
+    String toPyTorch();
 }

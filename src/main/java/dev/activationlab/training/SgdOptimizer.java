@@ -52,4 +52,9 @@ public final class SgdOptimizer implements Optimizer {
             }
         }
     }
+
+    @Override
+    public String toPyTorch() {
+        return PyTorchScript.sgd(learningRate, momentum, nesterov, weightDecay);
+    }
 }

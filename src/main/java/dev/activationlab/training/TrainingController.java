@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -148,7 +149,12 @@ class TrainingController {
                     `seed`). Data: inputs and targets, or a `dataset` of /datasets. Defaults: epochs 100, shuffle \
                     false, seed chosen below 2^53 and echoed. The same request gives the same bytes. Bounded before \
                     any work: epochs · rows · Σ out·in · 3 ≤ activation-lab.limits.max-training-work (413 naming \
-                    epochs); a weight or loss that overflows while training is a 422.""",
+                    epochs); a weight or loss that overflows while training is a 422. \
+                    Progress: with Accept: text/event-stream the answer is Server-Sent Events, `progress` events \
+                    {"epoch", "epochs", "loss"} at most ten a second, then one `result` event whose data is exactly \
+                    the JSON answer, or one `problem` event (a problem document) if training fails after it \
+                    started; a request invalid before training starts gets its 4xx problem, not a stream; a client \
+                    that closes the stream stops the training; 503 with Retry-After when every stream slot is busy.""",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE,
                     examples = {
@@ -158,32 +164,20 @@ class TrainingController {
                                     value = TRAIN_DATASET_EXAMPLE),
                             @ExampleObject(name = "prelu-and", summary = "Two epochs of one PReLU unit on AND",
                                     value = TRAIN_PRELU_EXAMPLE)})))
-    @ApiResponse(responseCode = "200", description = "The trained network and its history",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = TrainResponse.class),
-                    examples = @ExampleObject(name = "prelu-and", value = TRAIN_PRELU_RESPONSE)))
+    @ApiResponse(responseCode = "200", description = "The trained network and its history; with Accept: "
+            + "text/event-stream, progress events and then the same answer as a result event", content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = TrainResponse.class),
+                        examples = @ExampleObject(name = "prelu-and", value = TRAIN_PRELU_RESPONSE)),
+                @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string"),
+                        examples = @ExampleObject(name = "events", value = STREAM_EXAMPLE))})
     @PostMapping(path = "/train", consumes = MediaType.APPLICATION_JSON_VALUE)
     TrainResponse train(@RequestBody TrainRequest request) {
         return run(requests.training(request), record -> { });
     }
 
-    @Operation(summary = "Train a network, streaming its progress (Server-Sent Events)",
-            description = """
-                    The same training as the JSON answer of this path, answered as Server-Sent Events when the \
-                    request accepts text/event-stream: `progress` events {"epoch", "epochs", "loss"}, at most ten \
-                    a second, then one `result` event whose data is exactly the JSON the plain request gets, or \
-                    one `problem` event (a problem document) if training fails after it started. A request that \
-                    is invalid before training starts gets its ordinary 4xx problem instead of a stream. A client \
-                    that closes the stream stops the training. When every stream slot is busy: 503 with \
-                    Retry-After.""",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    examples = @ExampleObject(name = "xor", summary = "XOR with a 2-4-1 tanh network and Adam",
-                            value = TRAIN_XOR_EXAMPLE))))
-    @ApiResponse(responseCode = "200", description = "progress events, then a result or problem event",
-            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
-                    schema = @Schema(type = "string"),
-                    examples = @ExampleObject(name = "events", value = STREAM_EXAMPLE)))
+    // Documented with the JSON operation of the same path: one operation, two response media types.
+    @Operation(hidden = true)
     @PostMapping(path = "/train", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter trainStreaming(@RequestBody TrainRequest request) {
@@ -191,6 +185,42 @@ class TrainingController {
         int epochs = training.settings().epochs();
         return streams.stream(sink -> run(training,
                 record -> sink.progress(new Progress(record.epoch(), epochs, record.loss()))));
+    }
+
+    @Operation(summary = "The training as a PyTorch script",
+            description = """
+                    Takes the body of /networks/train and answers a self-contained Python script (text/x-python) \
+                    that rebuilds the same initial network (the given layers, or the weights the architecture \
+                    draws), the same training rows (a dataset's training part) and the same minibatch order (the \
+                    SplitMix64 generator and Fisher–Yates shuffle written out in Python), trains it in PyTorch \
+                    float64 with torch.optim, and prints {"epochs", "loss", "layers"} as JSON: to check the \
+                    service against PyTorch, or to carry on in PyTorch. `python3 train.py` with PyTorch installed \
+                    runs it. The request is checked as /networks/train checks it.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    examples = @ExampleObject(name = "xor", summary = "XOR with a 2-4-1 tanh network and Adam",
+                            value = TRAIN_XOR_EXAMPLE))))
+    @ApiResponse(responseCode = "200", description = "The Python script", content = @Content(
+            mediaType = "text/x-python", schema = @Schema(type = "string"),
+            examples = @ExampleObject(name = "head", value = "#!/usr/bin/env python3\n# Replays an Activation Lab "
+                    + "training run (POST /api/v1/networks/train) in PyTorch, in float64: …")))
+    @PostMapping(path = "/train/script", consumes = MediaType.APPLICATION_JSON_VALUE, produces = "text/x-python")
+    ResponseEntity<String> script(@RequestBody TrainRequest request) {
+        TrainingRequests.Training training = requests.training(request);
+        for (int k = 0; k < training.network().layers().size(); k++) {
+            String name = training.network().layers().get(k).activation().name();
+            if (!PyTorchScript.supports(name)) {
+                throw RequestException.unprocessable("layers[" + k + "].activation", "'" + name + "' has no "
+                        + "counterpart in torch.nn.functional that the script could use.");
+            }
+        }
+        String script = PyTorchScript.of(training.network(), training.data().inputs(), training.data().targets(),
+                training.settings(), training.optimizer().toPyTorch());
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "x-python", java.nio.charset.StandardCharsets.UTF_8))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment().filename("train.py").build().toString())
+                .body(script);
     }
 
     /**

@@ -33,7 +33,8 @@ class OpenApiDocumentTest {
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
     /** JSON, and the pictures and the playground page. */
     private static final List<String> SUCCESS_MEDIA_TYPES =
-            List.of("application/json", "image/svg+xml", "image/png", "text/html");
+            List.of("application/json", "image/svg+xml", "image/png", "text/html", "text/event-stream",
+                    "text/x-python");
 
     @LocalServerPort
     private int port;
