@@ -3,6 +3,7 @@ package dev.activationlab.web;
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.BoundActivation;
 import dev.activationlab.activation.ScalarActivation;
+import dev.activationlab.activation.VectorActivation;
 import dev.activationlab.config.LimitsProperties;
 import dev.activationlab.network.DenseLayer;
 import java.util.ArrayList;
@@ -137,6 +138,12 @@ public final class NetworkShapes {
             String name = spec.activation() == null ? DEFAULT_LAYER_ACTIVATION : spec.activation();
             if (vectorValuedAllowed) {
                 ActivationLookup.Resolved activation = ActivationLookup.resolve(registry, name, spec.params(), at);
+                if (activation.activation() instanceof VectorActivation vector && vector.outputLength(2) != 2) {
+                    // A gated unit (glu, reglu, geglu, swiglu) halves its input: not a layer of out units.
+                    throw RequestException.invalid(at + ".activation", "'" + at + ".activation' is "
+                            + vector.name() + ", which halves its input (n values give n/2); a layer's activation "
+                            + "must give one output per neuron, so gated units are not layers.");
+                }
                 BoundActivation scalar = activation.activation() instanceof ScalarActivation s
                         ? new BoundActivation(s, activation.parameters(), s.bind(activation.parameters())) : null;
                 layers.add(new ResolvedLayer(weights, biases, activation, scalar));

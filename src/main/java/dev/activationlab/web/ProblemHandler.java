@@ -1,6 +1,7 @@
 package dev.activationlab.web;
 
 import dev.activationlab.activation.ClientText;
+import dev.activationlab.activation.InvalidInputException;
 import dev.activationlab.activation.InvalidParameterException;
 import dev.activationlab.activation.UnknownActivationException;
 import dev.activationlab.activation.VectorValuedException;
@@ -110,6 +111,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<Object> handleInvalidParameter(InvalidParameterException e) {
         return respond(problem(ProblemType.INVALID_PARAMETER, e.getMessage(), "params." + e.parameter()));
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Object> handleInvalidInput(InvalidInputException e) {
+        return respond(problem(ProblemType.INVALID_REQUEST, e.getMessage(), e.field()));
     }
 
     @ExceptionHandler(VectorValuedException.class)

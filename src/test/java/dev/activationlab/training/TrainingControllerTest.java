@@ -53,6 +53,8 @@ class TrainingControllerTest {
             "loss": "mse", "layers": [{"weights": [[1, 1]], "biases": [0], "activation": "nosuch"}] | 400 | layers[0].activation
             "loss": "mse", "layers": [{"weights": [[1, 1, 1]], "biases": [0]}]        | 400 | layers[0].weights[0]
             "loss": "mse", "layers": [{"weights": [[1, 1]], "biases": [0], "activation": "elu", "params": {"beta": 1}}] | 400 | layers[0].params.beta
+            "loss": "mse", "layers": [{"weights": [[1, 1], [1, -1]], "biases": [0, 0], "activation": "glu"}] | 400 | layers[0].activation
+            "loss": "mse", "layers": [{"weights": [[1, 1], [1, -1]], "biases": [0, 0], "activation": "swiglu"}] | 400 | layers[0].activation
             """)
     void backwardWithABadFieldShouldNameIt(String fields, int status, String field) {
         String body = "{" + DATA + ", " + LAYERS + ", " + fields + "}";
