@@ -1,6 +1,7 @@
 package dev.activationlab.activation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -141,6 +142,18 @@ class SecondWaveKernelsTest {
     void squareplusShouldStayAccurateFarOut(double b, double x, double value, double derivative) {
         assertThat(ulps(SecondWaveKernels.squareplus(x, b), value)).isLessThanOrEqualTo(MAX_ULP);
         assertThat(ulps(SecondWaveKernels.squareplusDerivative(x, b), derivative)).isLessThanOrEqualTo(MAX_ULP);
+    }
+
+    @Test
+    void logOfTheDerivativeShouldStayFiniteWhereTheDerivativeUnderflows() {
+        ActivationRegistry registry = new ActivationRegistry(
+                dev.activationlab.config.ActivationCatalogueConfiguration.discoverActivations());
+        // squareplus'(−1e200) = b/(4x²)·(1 + O(x^-2)) = 1e-400: ln = −400·ln 10 (mpmath).
+        ScalarFunction squareplus = registry.bindScalar("squareplus", null).function();
+        assertThat(squareplus.derivative(-1e200)).isZero();
+        assertThat(squareplus.logAbsDerivative(-1e200)).isCloseTo(-921.0340371976183, within(1e-12));
+        // exponential: ln e^x = x, also where e^x underflows.
+        assertThat(registry.bindScalar("exponential", null).function().logAbsDerivative(-800)).isEqualTo(-800);
     }
 
     @Test
