@@ -12,7 +12,6 @@ import dev.activationlab.training.Trainer;
 import dev.activationlab.training.TrainingRun;
 import dev.activationlab.training.TrainingSettings;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -47,20 +46,6 @@ public class TrainingEpochBenchmark {
     static final int BATCH_SIZE = 32;
     static final int[] HIDDEN = {64, 64};
 
-    /** Floating-point operations done, which JMH reports per second. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class FlopCounter {
-
-        /** Read by JMH: floating-point operations in the current iteration. */
-        public long flops;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            flops = 0;
-        }
-    }
-
     private TrainableNetwork network;
     private double[][] inputs;
     private double[][] targets;
@@ -82,7 +67,7 @@ public class TrainingEpochBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    public TrainingRun epoch(FlopCounter counter) {
+    public TrainingRun epoch(SimulationBenchmark.FlopCounter counter) {
         TrainingRun run = Trainer.train(network, new SgdOptimizer(0.01, 0, false, 0), inputs, targets, null, null,
                 new TrainingSettings(Loss.BCE_WITH_LOGITS, 1, BATCH_SIZE, false, 1, null));
         counter.flops += flopsPerEpoch;
