@@ -13,6 +13,7 @@ import dev.activationlab.training.TrainableNetwork;
 import dev.activationlab.training.TrainingDivergedException;
 import dev.activationlab.training.TrainingRequests;
 import dev.activationlab.web.ActivationLookup;
+import dev.activationlab.web.NetworkShapes;
 import dev.activationlab.web.PlotImage;
 import dev.activationlab.web.ProgressStreams;
 import dev.activationlab.web.RequestException;
@@ -238,6 +239,7 @@ class ExperimentController {
                         + "\"params\"}.");
             }
             var resolved = ActivationLookup.resolve(registry, choice.name(), choice.params(), at);
+            NetworkShapes.requireOneOutputPerNeuron(resolved.activation(), at);
             Map<String, Double> params = resolved.parameters().asMap();
             ArchitectureSpec architecture = new ArchitectureSpec(request.hidden(), resolved.activation().name(),
                     params, null, request.init(), null, null);

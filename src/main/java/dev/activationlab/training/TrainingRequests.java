@@ -192,6 +192,8 @@ public final class TrainingRequests {
                 : spec.activation(), spec.params(), "architecture");
         var outputActivation = ActivationLookup.resolve(registry, spec.outputActivation() == null ? "linear"
                 : spec.outputActivation(), null, "architecture.output");
+        NetworkShapes.requireOneOutputPerNeuron(hiddenActivation.activation(), "architecture.activation");
+        NetworkShapes.requireOneOutputPerNeuron(outputActivation.activation(), "architecture.outputActivation");
         WeightInit init = null;
         if (spec.init() != null && !spec.init().equalsIgnoreCase("auto")) {
             init = WeightInit.find(spec.init()).orElseThrow(() -> RequestException.invalid("architecture.init",

@@ -1,5 +1,6 @@
 package dev.activationlab.web;
 
+import dev.activationlab.activation.Activation;
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.BoundActivation;
 import dev.activationlab.activation.ScalarActivation;
@@ -138,12 +139,7 @@ public final class NetworkShapes {
             String name = spec.activation() == null ? DEFAULT_LAYER_ACTIVATION : spec.activation();
             if (vectorValuedAllowed) {
                 ActivationLookup.Resolved activation = ActivationLookup.resolve(registry, name, spec.params(), at);
-                if (activation.activation() instanceof VectorActivation vector && vector.outputLength(2) != 2) {
-                    // A gated unit (glu, reglu, geglu, swiglu) halves its input: not a layer of out units.
-                    throw RequestException.invalid(at + ".activation", "'" + at + ".activation' is "
-                            + vector.name() + ", which halves its input (n values give n/2); a layer's activation "
-                            + "must give one output per neuron, so gated units are not layers.");
-                }
+                requireOneOutputPerNeuron(activation.activation(), at + ".activation");
                 BoundActivation scalar = activation.activation() instanceof ScalarActivation s
                         ? new BoundActivation(s, activation.parameters(), s.bind(activation.parameters())) : null;
                 layers.add(new ResolvedLayer(weights, biases, activation, scalar));
@@ -155,6 +151,20 @@ public final class NetworkShapes {
             in = weights.length;
         }
         return layers;
+    }
+
+    /**
+     * Requires an activation that gives one output per neuron, as a layer's must.
+     *
+     * @param field the JSON path naming the activation
+     * @throws RequestException 400 for a gated unit (glu, reglu, geglu, swiglu), which halves its input
+     */
+    public static void requireOneOutputPerNeuron(Activation activation, String field) {
+        if (activation instanceof VectorActivation vector && vector.outputLength(2) != 2) {
+            throw RequestException.invalid(field, "'" + field + "' is " + vector.name() + ", which halves its input "
+                    + "(n values give n/2); a layer's activation must give one output per neuron, so gated units "
+                    + "are not layers.");
+        }
     }
 
     /**

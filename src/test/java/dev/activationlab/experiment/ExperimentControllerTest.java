@@ -41,6 +41,7 @@ class ExperimentControllerTest {
             "activations": ["relu"], "optimizer": {"name": "rmsprop"}                     | 400 | optimizer.name
             "activations": ["relu"], "hidden": [64, 64], "epochs": 5000                   | 413 | epochs
             "activations": ["relu"], "dataset": {"name": "nosuch"}                        | 400 | dataset.name
+            "activations": ["relu", "glu"]                                                | 400 | activations[1]
             """)
     void experimentWithABadFieldShouldNameIt(String fields, int status, String field) {
         MvcTestResult result = mvc.post().uri("/api/v1/experiments/convergence").contentType(MediaType.APPLICATION_JSON)

@@ -100,6 +100,8 @@ class TrainingControllerTest {
             "dataset": {"name": "and"}, "architecture": {"hidden": [2], "init": "nosuch"} | 400 | architecture.init
             "dataset": {"name": "and"}, "architecture": {"hidden": [2], "activation": "nosuch"} | 400 | architecture.activation
             "dataset": {"name": "and"}                              | 400 | layers
+            "dataset": {"name": "and"}, "architecture": {"hidden": [2], "outputActivation": "swiglu"} | 400 | architecture.outputActivation
+            "dataset": {"name": "and"}, "architecture": {"hidden": [2], "activation": "geglu"} | 400 | architecture.activation
             """)
     void trainWithBadDataOrArchitectureShouldNameIt(String fields, int status, String field) {
         String body = "{\"loss\": \"bce_with_logits\", \"epochs\": 1, " + fields + "}";
