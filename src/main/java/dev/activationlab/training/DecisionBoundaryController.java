@@ -102,7 +102,7 @@ class DecisionBoundaryController {
         for (int j = 0; j < resolution; j++) {
             for (int i = 0; i < resolution; i++) {
                 double[] y = outputsAtCells[j * resolution + i];
-                values[j][i] = classOneShare(y, loss);
+                values[j][i] = loss.classOneProbability(y);
             }
         }
         int[] classes = new int[inputs.length];
@@ -114,25 +114,6 @@ class DecisionBoundaryController {
                 + inputs.length + " samples"), "x1", "x2");
         return image.respond(renderer, DecisionBoundaryChart.draw(text, xs, ys, values, 0.0, 1.0, inputs, classes),
                 "decision-boundary");
-    }
-
-    /** The probability of class 1 for the cross-entropies, the first output for mse. */
-    private static double classOneShare(double[] y, Loss loss) {
-        return switch (loss) {
-            case BCE_WITH_LOGITS -> 1.0 / (1.0 + Math.exp(-y[0]));
-            case CROSS_ENTROPY -> {
-                double max = Double.NEGATIVE_INFINITY;
-                for (double v : y) {
-                    max = Math.max(max, v);
-                }
-                double sum = 0.0;
-                for (double v : y) {
-                    sum += Math.exp(v - max);
-                }
-                yield Math.exp(y[1] - max) / sum;
-            }
-            case MSE -> y[0];
-        };
     }
 
     private static int sampleClass(double[] target) {

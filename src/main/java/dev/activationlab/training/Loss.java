@@ -1,5 +1,8 @@
 package dev.activationlab.training;
 
+import dev.activationlab.activation.LogSoftmax;
+import dev.activationlab.activation.Parameters;
+import dev.activationlab.activation.Sigmoid;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -67,8 +70,13 @@ public enum Loss {
         @Override
         void rowGradient(double[] y, double[] t, double scale, double[] out) {
             for (int c = 0; c < y.length; c++) {
-                out[c] = (logistic(y[c]) - t[c]) * scale;
+                out[c] = (SIGMOID.value(y[c]) - t[c]) * scale;
             }
+        }
+
+        @Override
+        public double classOneProbability(double[] y) {
+            return SIGMOID.value(y[0]);
         }
 
         @Override
@@ -96,11 +104,11 @@ public enum Loss {
     CROSS_ENTROPY("cross_entropy") {
         @Override
         double rowLoss(double[] y, double[] t) {
-            double logSumExp = logSumExp(y);
+            double[] logProbabilities = LOG_SOFTMAX.value(y, Parameters.none());
             double sum = 0.0;
             for (int c = 0; c < y.length; c++) {
                 if (t[c] != 0.0) {
-                    sum -= t[c] * (y[c] - logSumExp);
+                    sum -= t[c] * logProbabilities[c];
                 }
             }
             return sum;
@@ -108,14 +116,19 @@ public enum Loss {
 
         @Override
         void rowGradient(double[] y, double[] t, double scale, double[] out) {
-            double logSumExp = logSumExp(y);
+            double[] logProbabilities = LOG_SOFTMAX.value(y, Parameters.none());
             double targetMass = 0.0;
             for (double tc : t) {
                 targetMass += tc;
             }
             for (int c = 0; c < y.length; c++) {
-                out[c] = (Math.exp(y[c] - logSumExp) * targetMass - t[c]) * scale;
+                out[c] = (Math.exp(logProbabilities[c]) * targetMass - t[c]) * scale;
             }
+        }
+
+        @Override
+        public double classOneProbability(double[] y) {
+            return Math.exp(LOG_SOFTMAX.value(y, Parameters.none())[1]);
         }
 
         @Override
@@ -128,6 +141,9 @@ public enum Loss {
             return 1;
         }
     };
+
+    private static final Sigmoid SIGMOID = new Sigmoid();
+    private static final LogSoftmax LOG_SOFTMAX = new LogSoftmax();
 
     private final String id;
 
@@ -152,6 +168,16 @@ public enum Loss {
         }
         String key = name.toLowerCase(Locale.ROOT).replace('-', '_');
         return Arrays.stream(values()).filter(l -> l.id.equals(key)).findFirst();
+    }
+
+    /**
+     * What a row of outputs says of class 1, for drawing a decision boundary: σ(y₁) of a logit, the
+     * softmax probability of the second class, or (mse) the first output itself.
+     *
+     * @param y one row of network outputs (at least 2 for cross_entropy)
+     */
+    public double classOneProbability(double[] y) {
+        return y[0];
     }
 
     /** The unreduced loss of one row, summed over its outputs. */
@@ -203,28 +229,6 @@ public enum Loss {
             }
         }
         return (double) right / outputs.length;
-    }
-
-    /** σ(y) without overflow for either sign of y. */
-    private static double logistic(double y) {
-        if (y >= 0) {
-            return 1.0 / (1.0 + Math.exp(-y));
-        }
-        double e = Math.exp(y);
-        return e / (1.0 + e);
-    }
-
-    /** ln Σ e^(y_c), shifted by the largest y so that no term overflows. */
-    private static double logSumExp(double[] y) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : y) {
-            max = Math.max(max, v);
-        }
-        double sum = 0.0;
-        for (double v : y) {
-            sum += Math.exp(v - max);
-        }
-        return max + Math.log(sum);
     }
 
     /** The first index of the largest entry. */
