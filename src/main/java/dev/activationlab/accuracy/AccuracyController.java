@@ -29,7 +29,15 @@ import org.springframework.web.bind.annotation.RestController;
 class AccuracyController {
 
     static final String EXAMPLE_REQUEST = "{\"x\": [-10.0, -5.0, 1.0], "
-            + "\"values\": [-0.0, -1.4333129e-06, 0.8413447141647339], \"dtype\": \"float32\"}";
+            + "\"values\": [0.0, -1.4901161193847656e-06, 0.8413447141647339], \"dtype\": \"float32\"}";
+
+    /** What the service answers to EXAMPLE_REQUEST (the values are PyTorch 1.13's float32 gelu). */
+    static final String EXAMPLE_RESPONSE = "{\"activation\":\"gelu\",\"params\":{},\"dtype\":\"float32\","
+            + "\"values\":{\"ulpErrors\":[1.2074139074659973E7,500130.5439423397,0.5352570973336697],"
+            + "\"maxUlp\":1.2074139074659973E7,\"meanUlp\":4191423.3846198036,\"infinitelyWrong\":0,"
+            + "\"worst\":{\"index\":0,\"x\":-10.0,\"got\":0.0,\"expected\":-7.619852977043458E-23},"
+            + "\"histogram\":{\"≤0.5\":0,\"≤1\":1,\"≤2\":0,\"≤4\":0,\"≤16\":0,\"≤256\":0,\">256\":2},"
+            + "\"correctlyRounded\":0}}";
 
     static final String DESCRIPTION = "Measures a kernel's values and/or derivatives (each as long as x) in "
             + "float32, float16 or bfloat16 against the exact result: the error of each element is "
@@ -58,11 +66,12 @@ class AccuracyController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = AccuracyRequest.class),
-                            examples = @ExampleObject(name = "gelu", summary = "three float32 GELU values",
+                            examples = @ExampleObject(name = "gelu", summary = "PyTorch's float32 gelu at -10, -5 and 1",
                                     value = EXAMPLE_REQUEST))),
             responses = @ApiResponse(responseCode = "200", description = "Errors per element and their summary",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = AccuracyReport.class))))
+                            schema = @Schema(implementation = AccuracyReport.class),
+                            examples = @ExampleObject(name = "gelu", value = EXAMPLE_RESPONSE))))
     @PostMapping(path = "/api/v1/activations/{name}/accuracy", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     AccuracyReport accuracy(@Parameter(description = "Activation name or alias", example = "gelu")

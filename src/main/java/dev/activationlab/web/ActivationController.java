@@ -40,11 +40,11 @@ class ActivationController {
             + "accepted for '_' (the list of valid names is below).";
     static final String EVALUATE_EXAMPLE_REQUEST = "{\"x\": [-2, -0.5, 0, 0.5, 2], \"params\": {\"alpha\": 0.1}}";
     static final String EVALUATE_EXAMPLE_RESPONSE =
-            "{\"activation\":\"leaky_relu\",\"params\":{\"alpha\":0.1},\"values\":[-0.2,-0.05,0.0,0.5,2.0]}";
+            "{\"activation\":\"leaky_relu\",\"params\":{\"alpha\":0.1},\"dtype\":\"float64\",\"values\":[-0.2,-0.05,0.0,0.5,2.0]}";
     static final String DERIVATIVE_EXAMPLE_REQUEST = "{\"x\": [-2, 0, 2], \"params\": {\"alpha\": 0.1}}";
     static final String DERIVATIVE_EXAMPLE_RESPONSE =
-            "{\"activation\":\"leaky_relu\",\"params\":{\"alpha\":0.1},\"derivatives\":[0.1,0.1,1.0]}";
-    static final String CURVE_EXAMPLE_RESPONSE = "{\"activation\":\"tanh\",\"params\":{},"
+            "{\"activation\":\"leaky_relu\",\"params\":{\"alpha\":0.1},\"dtype\":\"float64\",\"derivatives\":[0.1,0.1,1.0]}";
+    static final String CURVE_EXAMPLE_RESPONSE = "{\"activation\":\"tanh\",\"params\":{},\"dtype\":\"float64\","
             + "\"x\":[-2.0,-1.0,0.0,1.0,2.0],"
             + "\"values\":[-0.9640275800758169,-0.7615941559557649,0.0,0.7615941559557649,0.9640275800758169],"
             + "\"derivatives\":[0.07065082485316446,0.419974341614026,1.0,0.419974341614026,0.07065082485316446]}";
@@ -176,7 +176,7 @@ class ActivationController {
                         @RequestParam(defaultValue = "6") double to,
                         @Parameter(description = "Number of samples, 2 to 10001", example = "5")
                         @RequestParam(defaultValue = "121") int points,
-                        @Parameter(description = DtypeParameter.DESCRIPTION, example = "float32")
+                        @Parameter(description = DtypeParameter.DESCRIPTION, example = "float64")
                         @RequestParam(required = false) String dtype,
                         @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         Dtype type = DtypeParameter.parse(dtype, "dtype");
