@@ -12,7 +12,8 @@ const MAX_TABLE_ROWS = 121;
 const $ = (id) => document.getElementById(id);
 
 /** Exposed for the browser test and for curious people with a console. */
-const state = { catalogue: [], curve: null, chain: null, gates: [], gate: null, curveChart: null, chainChart: null };
+const state = { catalogue: [], curve: null, chain: null, gates: [], gate: null, curveChart: null, chainChart: null,
+  dataset: null, training: null, race: null, lossChart: null };
 window.activationLab = state;
 
 // ---------------------------------------------------------------------------------------------
@@ -453,6 +454,288 @@ function renderGateChoices(gates) {
   if (gates.length) chooseGate(gates[0]);
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Train a network
+
+const RACE_DEFAULT = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'prelu'];
+const RACE_SEEDS = [1, 2, 3];
+/** Low enough that the curves show how far each activation gets, not only how fast it reaches the target. */
+const RACE_TARGET = 0.02;
+const CLASS_COLOURS = [PALETTE[0], PALETTE[1]];
+
+/**
+ * POSTs body to path asking for Server-Sent Events; calls onProgress with each progress event's data and
+ * resolves with the result event's data. A problem event, or a 4xx before the stream, rejects with an ApiError.
+ */
+async function stream(path, body, onProgress, signal) {
+  let response;
+  try {
+    response = await fetch(path, {
+      method: 'POST', signal, body: JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream, application/problem+json' },
+    });
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    throw new ApiError(0, null, 'The service could not be reached. Is it running?');
+  }
+  if (!response.ok) {
+    let problem = null;
+    try {
+      problem = await response.json();
+    } catch {
+      problem = null;
+    }
+    throw new ApiError(response.status, problem, `The service answered ${response.status} ${response.statusText}.`);
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value;
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      let name = 'message';
+      let data = '';
+      for (const line of block.split('\n')) {
+        if (line.startsWith('event:')) name = line.slice(6).trim();
+        else if (line.startsWith('data:')) data += line.slice(5);
+      }
+      const json = data ? JSON.parse(data) : null;
+      if (name === 'progress') onProgress(json);
+      else if (name === 'result') return json;
+      else if (name === 'problem') throw new ApiError(json?.status, json, 'The work failed after it started.');
+    }
+  }
+  throw new ApiError(0, null, 'The stream ended without a result.');
+}
+
+function trainDataset() {
+  return { name: $('train-dataset').value, samples: 200, noise: Number($('train-noise').value), seed: 1 };
+}
+
+function trainHidden() {
+  return $('train-hidden').value.split(',').map((w) => w.trim()).filter((w) => w !== '').map(Number);
+}
+
+function trainOptimizer() {
+  return { name: $('train-optimizer').value, learningRate: Number($('train-rate').value) };
+}
+
+function trainBody() {
+  const body = {
+    dataset: trainDataset(),
+    architecture: { hidden: trainHidden(), activation: $('train-activation').value },
+    loss: 'bce_with_logits',
+    optimizer: trainOptimizer(),
+    epochs: Number($('train-epochs').value),
+    batchSize: Number($('train-batch').value),
+    shuffle: true,
+    seed: 1,
+  };
+  return body;
+}
+
+/** Draws the samples of the chosen dataset as dots coloured by class. */
+async function drawDataset(signal) {
+  const { name, samples, noise, seed } = trainDataset();
+  let data;
+  try {
+    data = await api(`${API}/datasets/${encodeURIComponent(name)}?samples=${samples}&noise=${noise}&seed=${seed}`,
+      { signal });
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    showError($('train-error'), e, 'The dataset could not be drawn');
+    return;
+  }
+  clearError($('train-error'));
+  state.dataset = data;
+  const canvas = $('train-scatter');
+  const g = canvas.getContext('2d');
+  g.clearRect(0, 0, canvas.width, canvas.height);
+  const xs = data.inputs.map((p) => p[0]);
+  const ys = data.inputs.map((p) => p[1]);
+  const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
+  const [y0, y1] = [Math.min(...ys), Math.max(...ys)];
+  const pad = 12;
+  const sx = (x) => pad + ((x - x0) / ((x1 - x0) || 1)) * (canvas.width - 2 * pad);
+  const sy = (y) => canvas.height - pad - ((y - y0) / ((y1 - y0) || 1)) * (canvas.height - 2 * pad);
+  data.inputs.forEach((p, i) => {
+    g.fillStyle = CLASS_COLOURS[data.targets[i][0] >= 0.5 ? 1 : 0];
+    g.beginPath();
+    g.arc(sx(p[0]), sy(p[1]), 3.5, 0, 2 * Math.PI);
+    g.fill();
+  });
+}
+
+function createLossChart(box, labels) {
+  return new uPlot({
+    ...chartSize(box),
+    scales: { x: { time: false } },
+    series: [
+      { label: 'epoch' },
+      ...labels.map((label, i) => ({ label, stroke: PALETTE[i % PALETTE.length], width: 2,
+        value: (u, v) => (v === null || v === undefined ? '—' : formatNumber(10 ** v)) })),
+    ],
+    axes: [
+      { label: 'epoch' },
+      { label: 'loss (log scale)', size: 70, values: (u, splits) => splits.map((v) => formatNumber(10 ** v)) },
+    ],
+  }, [[], ...labels.map(() => [])], box);
+}
+
+let trainController = null;
+
+function startWork(label) {
+  trainController?.abort();
+  trainController = new AbortController();
+  clearError($('train-error'));
+  $('train-progress').value = 0;
+  $('train-status').textContent = label;
+  $('train-dead').replaceChildren();
+  $('race-ranking').replaceChildren();
+  return trainController.signal;
+}
+
+async function runTraining() {
+  const signal = startWork('Training…');
+  const body = trainBody();
+  const epochs = [];
+  const losses = [];
+  state.lossChart?.destroy();
+  state.lossChart = createLossChart($('train-loss-chart'), ['loss']);
+  state.training = null;
+  try {
+    const result = await stream(`${API}/networks/train`, body, (p) => {
+      epochs.push(p.epoch);
+      losses.push(Math.log10(Math.max(p.loss, 1e-300)));
+      state.lossChart.setData([epochs, losses]);
+      $('train-progress').value = p.epoch / p.epochs;
+      $('train-status').textContent = `Epoch ${p.epoch} of ${p.epochs}: loss ${formatNumber(p.loss)}`;
+    }, signal);
+    state.training = result;
+    // The result's history is complete; the stream only sent some epochs.
+    state.lossChart.setData([result.history.map((h) => h.epoch),
+      result.history.map((h) => Math.log10(Math.max(h.loss, 1e-300)))]);
+    $('train-progress').value = 1;
+    $('train-status').textContent = `Trained ${result.epochs} epochs: loss ${formatNumber(result.loss)}, `
+      + `accuracy ${formatNumber(result.accuracy)}.`;
+    const last = result.history[result.history.length - 1];
+    $('train-dead').replaceChildren(...last.layers.slice(0, -1).map((l, k) => {
+      const item = document.createElement('li');
+      item.textContent = `Hidden layer ${k + 1}: ${l.deadUnits} dead unit${l.deadUnits === 1 ? '' : 's'} of `
+        + `${result.layers[k].biases.length}` + (l.alpha === undefined ? '' : `, alpha ${formatNumber(l.alpha)}`);
+      return item;
+    }));
+    await showBoundary(result, signal);
+  } catch (e) {
+    if (e.name === 'AbortError') return;
+    $('train-status').textContent = '';
+    showError($('train-error'), e, 'Training failed');
+  }
+}
+
+async function showBoundary(result, signal) {
+  const data = state.dataset;
+  const response = await fetch(`${API}/networks/decision-boundary/plot`, {
+    method: 'POST', signal,
+    headers: { 'Content-Type': 'application/json', Accept: 'image/svg+xml, application/problem+json' },
+    body: JSON.stringify({ layers: result.layers, inputs: data.inputs, targets: data.targets,
+      loss: 'bce_with_logits', resolution: 60, format: 'svg', width: 480, height: 480 }),
+  });
+  if (!response.ok) {
+    throw new ApiError(response.status, await response.json().catch(() => null), 'The boundary could not be drawn.');
+  }
+  const image = $('train-boundary');
+  if (image.dataset.url) URL.revokeObjectURL(image.dataset.url);
+  image.dataset.url = URL.createObjectURL(await response.blob());
+  image.src = image.dataset.url;
+  image.hidden = false;
+}
+
+async function runRace() {
+  const activations = [...document.querySelectorAll('#race-activations input:checked')].map((b) => b.value);
+  const signal = startWork('Racing…');
+  const body = {
+    activations,
+    dataset: trainDataset(),
+    hidden: trainHidden(),
+    loss: 'bce_with_logits',
+    optimizer: trainOptimizer(),
+    epochs: Number($('train-epochs').value),
+    batchSize: Number($('train-batch').value),
+    shuffle: true,
+    seeds: RACE_SEEDS,
+    targetLoss: RACE_TARGET,
+  };
+  state.race = null;
+  $('train-boundary').hidden = true;
+  try {
+    const result = await stream(`${API}/experiments/convergence`, body, (p) => {
+      $('train-progress').value = (p.run + p.epoch / p.epochs) / p.runs;
+      $('train-status').textContent = `Run ${p.run + 1} of ${p.runs} (${p.activation}, seed ${p.seed}): `
+        + `epoch ${p.epoch}, loss ${formatNumber(p.loss)}`;
+    }, signal);
+    state.race = result;
+    state.lossChart?.destroy();
+    state.lossChart = createLossChart($('train-loss-chart'), result.results.map((r) => r.activation));
+    const curveEpochs = result.results[0].lossCurve.map((_, e) => e);
+    state.lossChart.setData([curveEpochs,
+      ...result.results.map((r) => r.lossCurve.map((v) => Math.log10(Math.max(v, 1e-300))))]);
+    $('train-progress').value = 1;
+    $('train-status').textContent = `Median loss curves over ${RACE_SEEDS.length} seeds; target loss ${RACE_TARGET}.`;
+    $('race-ranking').replaceChildren(...result.ranking.map((name) => {
+      const r = result.results.find((x) => x.activation === name);
+      const item = document.createElement('li');
+      item.textContent = `${name}: reached the target in ${formatNumber(r.reachedFraction * 100)} % of runs`
+        + (r.medianEpochsToTarget === null ? '' : `, median ${formatNumber(r.medianEpochsToTarget)} epochs`)
+        + `, median final loss ${r.medianFinalLoss === null ? '—' : formatNumber(r.medianFinalLoss)}`;
+      return item;
+    }));
+  } catch (e) {
+    if (e.name === 'AbortError') return;
+    $('train-status').textContent = '';
+    showError($('train-error'), e, 'The race failed');
+  }
+}
+
+async function startTraining() {
+  keepFitted($('train-loss-chart'), () => state.lossChart);
+  state.lossChart = createLossChart($('train-loss-chart'), ['loss']);
+  $('train-activation').replaceChildren(...state.catalogue.map((a) => new Option(a.name, a.name)));
+  $('train-activation').value = 'tanh';
+  $('race-activations').replaceChildren(...state.catalogue.map((a) => {
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.value = a.name;
+    box.id = `race-${a.name}`;
+    box.checked = RACE_DEFAULT.includes(a.name);
+    label.append(box, ` ${a.name}`);
+    return label;
+  }));
+  try {
+    const { datasets } = await api(`${API}/datasets`);
+    $('train-dataset').replaceChildren(...datasets.map((d) => new Option(d.name, d.name)));
+    $('train-dataset').value = 'circle';
+  } catch (e) {
+    showError($('train-error'), e, 'The datasets could not be loaded');
+    return;
+  }
+  const redrawDataset = debounced(drawDataset);
+  $('train-dataset').addEventListener('change', redrawDataset);
+  $('train-noise').addEventListener('input', redrawDataset);
+  $('train-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    runTraining();
+  });
+  $('race-run').addEventListener('click', runRace);
+  await drawDataset();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Start
 
@@ -516,6 +799,7 @@ async function start() {
   } catch (e) {
     showError($('gate-error'), e, 'The logic gates could not be loaded');
   }
+  await startTraining();
 }
 
 start();

@@ -21,6 +21,12 @@ public final class Hardshrink implements ScalarActivation {
         return "hardshrink";
     }
 
+    /** Keras's name ({@code keras.activations.hard_shrink}). */
+    @Override
+    public List<String> aliases() {
+        return List.of("hard_shrink");
+    }
+
     @Override
     public String displayName() {
         return "Hard shrinkage";

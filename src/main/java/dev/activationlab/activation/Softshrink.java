@@ -21,6 +21,12 @@ public final class Softshrink implements ScalarActivation {
         return "softshrink";
     }
 
+    /** Keras's name ({@code keras.activations.soft_shrink}). */
+    @Override
+    public List<String> aliases() {
+        return List.of("soft_shrink");
+    }
+
     @Override
     public String displayName() {
         return "Soft shrinkage";

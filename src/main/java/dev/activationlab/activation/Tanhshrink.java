@@ -1,5 +1,7 @@
 package dev.activationlab.activation;
 
+import java.util.List;
+
 /**
  * Tanhshrink x − tanh x, as {@code torch.nn.functional.tanhshrink}.
  *
@@ -45,6 +47,12 @@ public final class Tanhshrink implements ScalarActivation, ScalarFunction {
     @Override
     public String name() {
         return "tanhshrink";
+    }
+
+    /** Keras's name ({@code keras.activations.tanh_shrink}). */
+    @Override
+    public List<String> aliases() {
+        return List.of("tanh_shrink");
     }
 
     @Override

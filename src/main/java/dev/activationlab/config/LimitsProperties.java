@@ -35,6 +35,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxJsonTokens       tokens of one JSON request body (each number, bracket, brace and field
  *                            name is one), counted while reading, so that no body can make more
  *                            arrays or numbers than this before the other limits are checked
+ * @param maxTrainingWork     epochs · rows · (multiply-adds of one forward pass) · 3 of one
+ *                            training run ({@code /networks/train}; the 3 counts the forward pass,
+ *                            the backward pass and the weight gradients), and rows · multiply-adds · 3
+ *                            of one {@code /networks/backward}
  */
 @Validated
 @ConfigurationProperties("activation-lab.limits")
@@ -54,5 +58,6 @@ public record LimitsProperties(
         @Positive @Max(100) int maxPlotFunctions,
         @Positive int maxPlotPixels,
         @Positive long maxSimulationNumbers,
-        @Positive long maxJsonTokens) {
+        @Positive long maxJsonTokens,
+        @Positive long maxTrainingWork) {
 }

@@ -156,7 +156,7 @@ public final class DeepNetworkSimulation {
     }
 
     /** sup |f'|, or {@link #UNBOUNDED_SCALE} where it is infinite. */
-    static double saturationScale(ScalarFunction f) {
+    public static double saturationScale(ScalarFunction f) {
         double supremum = f.maxAbsDerivative();
         return Double.isFinite(supremum) ? supremum : UNBOUNDED_SCALE;
     }

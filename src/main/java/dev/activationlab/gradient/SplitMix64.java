@@ -10,7 +10,7 @@ package dev.activationlab.gradient;
  *
  * <p>Not thread-safe; one instance per simulation.
  */
-final class SplitMix64 {
+public final class SplitMix64 {
 
     private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 
@@ -18,12 +18,13 @@ final class SplitMix64 {
     private double spareGaussian;
     private boolean hasSpare;
 
-    SplitMix64(long seed) {
+    /** @param seed the whole state: the same seed gives the same sequence on any JVM */
+    public SplitMix64(long seed) {
         this.state = seed;
     }
 
     /** The next 64 uniformly distributed bits. */
-    long nextLong() {
+    public long nextLong() {
         long z = (state += GOLDEN_GAMMA);
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
@@ -31,17 +32,17 @@ final class SplitMix64 {
     }
 
     /** Uniform on [0, 1), a multiple of 2^−53. */
-    double nextDouble() {
+    public double nextDouble() {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 
     /** Uniform on [−bound, bound). */
-    double nextUniform(double bound) {
+    public double nextUniform(double bound) {
         return bound * (2.0 * nextDouble() - 1.0);
     }
 
     /** Standard normal: mean 0, variance 1. Deviates come in pairs; the second is kept for the next call. */
-    double nextGaussian() {
+    public double nextGaussian() {
         if (hasSpare) {
             hasSpare = false;
             return spareGaussian;

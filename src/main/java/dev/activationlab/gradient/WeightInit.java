@@ -118,7 +118,7 @@ public enum WeightInit {
     abstract double scale(int fanIn, int fanOut, double initStd);
 
     /** Fills an n_out × n_in weight matrix, row-major, in index order. */
-    void fill(double[] weights, int fanIn, int fanOut, double initStd, SplitMix64 random) {
+    public void fill(double[] weights, int fanIn, int fanOut, double initStd, SplitMix64 random) {
         double scale = scale(fanIn, fanOut, initStd);
         if (gaussian) {
             for (int i = 0; i < weights.length; i++) {

@@ -41,6 +41,7 @@ class ActivationController {
     static final String EVALUATE_EXAMPLE_REQUEST = "{\"x\": [-2, -0.5, 0, 0.5, 2], \"params\": {\"alpha\": 0.1}}";
     static final String EVALUATE_EXAMPLE_RESPONSE =
             "{\"activation\":\"leaky_relu\",\"params\":{\"alpha\":0.1},\"dtype\":\"float64\",\"values\":[-0.2,-0.05,0.0,0.5,2.0]}";
+    static final String GATED_EXAMPLE_REQUEST = "{\"x\": [1, 2, 3, 4]}";
     static final String DERIVATIVE_EXAMPLE_REQUEST = "{\"x\": [-2, 0, 2], \"params\": {\"alpha\": 0.1}}";
     static final String DERIVATIVE_EXAMPLE_RESPONSE =
             "{\"activation\":\"leaky_relu\",\"params\":{\"alpha\":0.1},\"dtype\":\"float64\",\"derivatives\":[0.1,0.1,1.0]}";
@@ -83,7 +84,9 @@ class ActivationController {
     }
 
     @Operation(summary = "Evaluate an activation over a vector",
-            description = "Applies f element by element (softmax and log_softmax over the whole vector). "
+            description = "Applies f element by element (softmax, log_softmax, softmin and sparsemax over the whole "
+                    + "vector; the gated units glu, reglu, geglu and swiglu split x of even length n into halves "
+                    + "a, b and answer the n/2 values a_i·g(b_i), an odd length being a 400 naming x). "
                     + "x holds 1 to 1,000,000 finite numbers (activation-lab.limits.max-vector-length; beyond: 413); "
                     + "params may be omitted. The response echoes the canonical name and the full resolved "
                     + "parameters, defaults included. An unknown or out-of-range parameter is a 400 naming "
@@ -92,8 +95,10 @@ class ActivationController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = EvaluateRequest.class),
-                            examples = @ExampleObject(name = "leaky_relu", summary = "leaky_relu with alpha 0.1",
-                                    value = EVALUATE_EXAMPLE_REQUEST))),
+                            examples = {@ExampleObject(name = "leaky_relu", summary = "leaky_relu with alpha 0.1",
+                                    value = EVALUATE_EXAMPLE_REQUEST),
+                                    @ExampleObject(name = "swiglu", summary = "swiglu (path name swiglu): a = [1, 2], "
+                                            + "b = [3, 4], two values", value = GATED_EXAMPLE_REQUEST)})),
             responses = @ApiResponse(responseCode = "200", description = "f(x), element by element",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = EvaluateResponse.class),
@@ -116,15 +121,18 @@ class ActivationController {
     @Operation(summary = "Differentiate an activation over a vector",
             description = "f'(x) element by element with respect to the pre-activation, with PyTorch's autograd "
                     + "value at kinks (relu'(0) = 0, leaky_relu'(0) = alpha, step' = 0 everywhere). For prelu also "
-                    + "parameterGradients.alpha[i] = ∂y_i/∂alpha. For softmax and log_softmax, jacobian (n × n, "
-                    + "row i = ∂y_i/∂x, n at most 1,000: activation-lab.limits.max-jacobian-length) instead of "
+                    + "parameterGradients.alpha[i] = ∂y_i/∂alpha. For the vector-valued ones (softmax, "
+                    + "log_softmax, softmin, sparsemax: n × n; glu, reglu, geglu, swiglu: n/2 × n), jacobian "
+                    + "(row i = ∂y_i/∂x, n at most 1,000: activation-lab.limits.max-jacobian-length) instead of "
                     + "derivatives. Same body, limits and errors as evaluate; a non-finite result is a 422 "
                     + "naming derivatives[i] or jacobian[i][j].",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = EvaluateRequest.class),
-                            examples = @ExampleObject(name = "leaky_relu", summary = "leaky_relu at its kink",
-                                    value = DERIVATIVE_EXAMPLE_REQUEST))),
+                            examples = {@ExampleObject(name = "leaky_relu", summary = "leaky_relu at its kink",
+                                    value = DERIVATIVE_EXAMPLE_REQUEST),
+                                    @ExampleObject(name = "swiglu", summary = "swiglu (path name swiglu): a 2 × 4 "
+                                            + "Jacobian", value = GATED_EXAMPLE_REQUEST)})),
             responses = @ApiResponse(responseCode = "200", description = "f'(x), or the Jacobian",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = DerivativeResponse.class),
@@ -163,7 +171,7 @@ class ActivationController {
                     + "with f and f' at each. from < to, both finite; 2 ≤ points ≤ 10001 "
                     + "(activation-lab.limits.max-curve-points); else 400. Any other query parameter is an "
                     + "activation parameter, e.g. alpha=0.1 for leaky_relu; each may be given once. "
-                    + "Vector-valued activations (softmax, log_softmax) answer 422.",
+                    + "Vector-valued activations (softmax, log_softmax, softmin, sparsemax, glu, reglu, geglu, swiglu) answer 422.",
             responses = @ApiResponse(responseCode = "200", description = "x, f(x) and f'(x)",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = CurveResponse.class),

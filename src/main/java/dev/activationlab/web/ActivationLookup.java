@@ -1,8 +1,10 @@
 package dev.activationlab.web;
 
+import dev.activationlab.activation.Activation;
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.BoundActivation;
 import dev.activationlab.activation.InvalidParameterException;
+import dev.activationlab.activation.Parameters;
 import dev.activationlab.activation.UnknownActivationException;
 import dev.activationlab.activation.VectorValuedException;
 import java.util.Map;
@@ -37,6 +39,35 @@ public final class ActivationLookup {
                     e.getMessage());
         } catch (VectorValuedException e) {
             throw RequestException.unprocessable(prefix + "activation", e.getMessage());
+        }
+    }
+
+    /**
+     * An activation of the catalogue, scalar or vector-valued, with its parameters resolved.
+     *
+     * @param activation the catalogue entry
+     * @param parameters the full resolved set, defaults included
+     */
+    public record Resolved(Activation activation, Parameters parameters) {
+    }
+
+    /**
+     * The activation {@code name} (scalar or vector-valued) with {@code params} resolved.
+     *
+     * @param at JSON path of the object holding {@code activation} and {@code params}, or empty
+     * @throws RequestException 400 for an unknown name (listing the valid names) or a bad parameter
+     */
+    public static Resolved resolve(ActivationRegistry registry, String name, Map<String, Double> params, String at) {
+        String prefix = at == null || at.isEmpty() ? "" : at + ".";
+        try {
+            Activation activation = registry.require(name);
+            return new Resolved(activation, Parameters.resolve(activation, params));
+        } catch (UnknownActivationException e) {
+            throw new RequestException(ProblemType.UNKNOWN_ACTIVATION_IN_BODY, prefix + "activation", e.getMessage())
+                    .with("validNames", e.validNames());
+        } catch (InvalidParameterException e) {
+            throw new RequestException(ProblemType.INVALID_PARAMETER, prefix + "params." + e.parameter(),
+                    e.getMessage());
         }
     }
 }

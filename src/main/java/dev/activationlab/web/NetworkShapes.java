@@ -2,6 +2,8 @@ package dev.activationlab.web;
 
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.BoundActivation;
+import dev.activationlab.activation.ScalarActivation;
+import dev.activationlab.activation.VectorActivation;
 import dev.activationlab.config.LimitsProperties;
 import dev.activationlab.network.DenseLayer;
 import java.util.ArrayList;
@@ -12,7 +14,7 @@ import java.util.List;
  * work starts: presence, rectangular shape, dimensions that chain, finiteness and size limits.
  * Each failure names the JSON path at fault, e.g. {@code inputs[2]} or {@code layers[1].weights[0]}.
  */
-final class NetworkShapes {
+public final class NetworkShapes {
 
     /** The activation of a layer that names none: a bare affine layer, as PyTorch's nn.Linear. */
     static final String DEFAULT_LAYER_ACTIVATION = "linear";
@@ -30,7 +32,7 @@ final class NetworkShapes {
      * @throws RequestException 400 naming the field, row or entry at fault; 413 beyond the
      *                          configured number of rows or width
      */
-    static int inputRows(double[][] rows, String field, int width, String widthFrom, LimitsProperties limits) {
+    public static int inputRows(double[][] rows, String field, int width, String widthFrom, LimitsProperties limits) {
         if (rows == null) {
             throw RequestException.invalid(field, "'" + field + "' is required: an array of rows of numbers.");
         }
@@ -58,6 +60,36 @@ final class NetworkShapes {
      */
     static List<DenseLayer> layers(List<NetworkLayer> specs, int inputWidth, ActivationRegistry registry,
             LimitsProperties limits) {
+        List<ResolvedLayer> resolved = resolvedLayers(specs, inputWidth, registry, limits, false);
+        List<DenseLayer> layers = new ArrayList<>(resolved.size());
+        for (ResolvedLayer layer : resolved) {
+            layers.add(new DenseLayer(layer.weights(), layer.biases(), layer.scalar()));
+        }
+        return layers;
+    }
+
+    /**
+     * A layer whose shapes are checked and whose activation is resolved.
+     *
+     * @param weights    W, out × in
+     * @param biases     b, length out
+     * @param activation the catalogue entry with its resolved parameters
+     * @param scalar     the same, bound as a scalar function; null for a vector-valued activation
+     */
+    public record ResolvedLayer(double[][] weights, double[] biases, ActivationLookup.Resolved activation,
+            BoundActivation scalar) {
+    }
+
+    /**
+     * Requires a stack of layers whose shapes chain, and resolves each layer's activation.
+     *
+     * @param inputWidth          the width of the inputs, or -1 when there are none
+     * @param vectorValuedAllowed whether softmax-like activations may be layers (training) or are
+     *                            a 422 (forward, collapse)
+     * @throws RequestException as {@link #layers}
+     */
+    public static List<ResolvedLayer> resolvedLayers(List<NetworkLayer> specs, int inputWidth,
+            ActivationRegistry registry, LimitsProperties limits, boolean vectorValuedAllowed) {
         if (specs == null) {
             throw RequestException.invalid("layers", "'layers' is required: an array of layers.");
         }
@@ -68,7 +100,7 @@ final class NetworkShapes {
             throw RequestException.tooLarge("layers", "'layers' has " + specs.size() + " layers; the limit is "
                     + limits.maxNetworkLayers() + ".");
         }
-        List<DenseLayer> layers = new ArrayList<>(specs.size());
+        List<ResolvedLayer> layers = new ArrayList<>(specs.size());
         int in = inputWidth;
         String inFrom = "the inputs have " + inputWidth;
         for (int k = 0; k < specs.size(); k++) {
@@ -104,8 +136,22 @@ final class NetworkShapes {
             }
             RequestChecks.requireFinite(biases, at + ".biases");
             String name = spec.activation() == null ? DEFAULT_LAYER_ACTIVATION : spec.activation();
-            BoundActivation activation = ActivationLookup.scalar(registry, name, spec.params(), at);
-            layers.add(new DenseLayer(weights, biases, activation));
+            if (vectorValuedAllowed) {
+                ActivationLookup.Resolved activation = ActivationLookup.resolve(registry, name, spec.params(), at);
+                if (activation.activation() instanceof VectorActivation vector && vector.outputLength(2) != 2) {
+                    // A gated unit (glu, reglu, geglu, swiglu) halves its input: not a layer of out units.
+                    throw RequestException.invalid(at + ".activation", "'" + at + ".activation' is "
+                            + vector.name() + ", which halves its input (n values give n/2); a layer's activation "
+                            + "must give one output per neuron, so gated units are not layers.");
+                }
+                BoundActivation scalar = activation.activation() instanceof ScalarActivation s
+                        ? new BoundActivation(s, activation.parameters(), s.bind(activation.parameters())) : null;
+                layers.add(new ResolvedLayer(weights, biases, activation, scalar));
+            } else {
+                BoundActivation scalar = ActivationLookup.scalar(registry, name, spec.params(), at);
+                layers.add(new ResolvedLayer(weights, biases,
+                        new ActivationLookup.Resolved(scalar.activation(), scalar.parameters()), scalar));
+            }
             in = weights.length;
         }
         return layers;
@@ -152,7 +198,7 @@ final class NetworkShapes {
     }
 
     /** "1 entry", "2 entries": a count with its noun in the right number. */
-    static String count(long n, String one, String many) {
+    public static String count(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }
 }

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jfree.chart.JFreeChart;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -307,14 +306,7 @@ class PlotController {
     }
 
     private ResponseEntity<byte[]> respond(JFreeChart chart, PlotImage image, String fileName) {
-        byte[] body = renderer.render(chart, image.format(), image.width(), image.height());
-        return ResponseEntity.ok()
-                .contentType(image.mediaType())
-                // The same URL answers SVG or PNG depending on Accept.
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(fileName + "." + image.format().formatName()).build().toString())
-                .body(body);
+        return image.respond(renderer, chart, fileName);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -1,7 +1,12 @@
 package dev.activationlab.web;
 
 import dev.activationlab.activation.ClientText;
+import dev.activationlab.plot.ChartRenderer;
 import dev.activationlab.plot.PlotFormat;
+import org.jfree.chart.JFreeChart;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -25,7 +30,7 @@ import org.springframework.web.server.ResponseStatusException;
  * @param width  pixels, 100 … the configured maximum
  * @param height pixels, 100 … the configured maximum
  */
-record PlotImage(PlotFormat format, int width, int height) {
+public record PlotImage(PlotFormat format, int width, int height) {
 
     /** Below this a chart has no room for its title, axes and legend. */
     static final int MIN_PIXELS = 100;
@@ -37,7 +42,7 @@ record PlotImage(PlotFormat format, int width, int height) {
      * @throws ResponseStatusException 406 when no {@code format} is given and {@code Accept} allows neither
      *                                 image type
      */
-    static PlotImage of(String formatName, String accept, int width, int height, int maxPixels) {
+    public static PlotImage of(String formatName, String accept, int width, int height, int maxPixels) {
         PlotFormat format;
         if (formatName != null) {
             format = PlotFormat.named(formatName).orElseThrow(() -> RequestException.invalid("format",
@@ -119,5 +124,21 @@ record PlotImage(PlotFormat format, int width, int height) {
     /** The media type of the rendered bytes. */
     MediaType mediaType() {
         return MediaType.parseMediaType(format.mediaType());
+    }
+
+    /**
+     * The chart drawn in this format and size, as the answer to a plot request.
+     *
+     * @param fileName the name a browser saves it under, without extension
+     */
+    public ResponseEntity<byte[]> respond(ChartRenderer renderer, JFreeChart chart, String fileName) {
+        byte[] body = renderer.render(chart, format, width, height);
+        return ResponseEntity.ok()
+                .contentType(mediaType())
+                // The same URL answers SVG or PNG depending on Accept.
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(fileName + "." + format.formatName()).build().toString())
+                .body(body);
     }
 }

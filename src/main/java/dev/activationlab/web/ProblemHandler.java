@@ -1,6 +1,7 @@
 package dev.activationlab.web;
 
 import dev.activationlab.activation.ClientText;
+import dev.activationlab.activation.InvalidInputException;
 import dev.activationlab.activation.InvalidParameterException;
 import dev.activationlab.activation.UnknownActivationException;
 import dev.activationlab.activation.VectorValuedException;
@@ -52,6 +53,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** The problem document of a client mistake, with its extra members. */
+    public static ProblemDetail problem(RequestException e) {
+        ProblemDetail problem = problem(e.problemType(), e.getMessage(), e.field());
+        e.properties().forEach(problem::setProperty);
+        return problem;
+    }
+
     static ResponseEntity<Object> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -82,8 +90,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RequestException.class)
     ResponseEntity<Object> handleRequest(RequestException e) {
-        ProblemDetail problem = problem(e.problemType(), e.getMessage(), e.field());
-        e.properties().forEach(problem::setProperty);
+        ProblemDetail problem = problem(e);
+        if (e.problemType() == ProblemType.SERVICE_BUSY) {
+            // RFC 9110 §10.2.3: when to try again, in seconds.
+            return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+        }
         return respond(problem);
     }
 
@@ -99,6 +111,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<Object> handleInvalidParameter(InvalidParameterException e) {
         return respond(problem(ProblemType.INVALID_PARAMETER, e.getMessage(), "params." + e.parameter()));
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Object> handleInvalidInput(InvalidInputException e) {
+        return respond(problem(ProblemType.INVALID_REQUEST, e.getMessage(), e.field()));
     }
 
     @ExceptionHandler(VectorValuedException.class)

@@ -19,6 +19,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     TOO_LARGE("too-large", HttpStatus.CONTENT_TOO_LARGE, "Request too large"),
     UNPROCESSABLE("unprocessable", HttpStatus.UNPROCESSABLE_CONTENT, "Result cannot be given"),
+    SERVICE_BUSY("service-busy", HttpStatus.SERVICE_UNAVAILABLE, "Service busy"),
     INTERNAL("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     private static final String BASE = "urn:activation-lab:problem:";

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,25 +40,42 @@ class ActivationCatalogueTest {
             Map.entry("hard_swish", List.of("hardswish", "hard_silu")),
             Map.entry("relu6", List.of()),
             Map.entry("log_sigmoid", List.of("logsigmoid")),
-            Map.entry("tanhshrink", List.of()),
-            Map.entry("softshrink", List.of()),
-            Map.entry("hardshrink", List.of()),
+            Map.entry("tanhshrink", List.of("tanh_shrink")),
+            Map.entry("softshrink", List.of("soft_shrink")),
+            Map.entry("hardshrink", List.of("hard_shrink")),
             Map.entry("threshold", List.of()),
             Map.entry("softmax", List.of()),
-            Map.entry("log_softmax", List.of()));
+            Map.entry("log_softmax", List.of()),
+            // The second wave (API.md section 1, "More activations").
+            Map.entry("squareplus", List.of()),
+            Map.entry("sparse_plus", List.of()),
+            Map.entry("sparse_sigmoid", List.of()),
+            Map.entry("exponential", List.of()),
+            Map.entry("rrelu", List.of()),
+            Map.entry("relu_squared", List.of("squared_relu")),
+            Map.entry("snake", List.of()),
+            Map.entry("softmin", List.of()),
+            Map.entry("sparsemax", List.of()),
+            Map.entry("glu", List.of()),
+            Map.entry("reglu", List.of()),
+            Map.entry("geglu", List.of()),
+            Map.entry("swiglu", List.of()));
 
     /** Canonical name → parameter defaults in documented order, as in API.md section 1. */
-    private static final Map<String, Map<String, Double>> DEFAULTS = Map.of(
-            "linear", Map.of("c", 1.0),
-            "leaky_relu", Map.of("alpha", 0.01),
-            "prelu", Map.of("alpha", 0.25),
-            "elu", Map.of("alpha", 1.0),
-            "celu", Map.of("alpha", 1.0),
-            "softplus", ordered("beta", 1.0, "threshold", 20.0),
-            "hard_tanh", ordered("min", -1.0, "max", 1.0),
-            "softshrink", Map.of("lambda", 0.5),
-            "hardshrink", Map.of("lambda", 0.5),
-            "threshold", ordered("threshold", 0.0, "value", 0.0));
+    private static final Map<String, Map<String, Double>> DEFAULTS = Map.ofEntries(
+            Map.entry("linear", Map.of("c", 1.0)),
+            Map.entry("leaky_relu", Map.of("alpha", 0.01)),
+            Map.entry("prelu", Map.of("alpha", 0.25)),
+            Map.entry("elu", Map.of("alpha", 1.0)),
+            Map.entry("celu", Map.of("alpha", 1.0)),
+            Map.entry("softplus", ordered("beta", 1.0, "threshold", 20.0)),
+            Map.entry("hard_tanh", ordered("min", -1.0, "max", 1.0)),
+            Map.entry("softshrink", Map.of("lambda", 0.5)),
+            Map.entry("hardshrink", Map.of("lambda", 0.5)),
+            Map.entry("threshold", ordered("threshold", 0.0, "value", 0.0)),
+            Map.entry("squareplus", Map.of("b", 4.0)),
+            Map.entry("rrelu", ordered("lower", 0.125, "upper", 1.0 / 3.0)),
+            Map.entry("snake", Map.of("alpha", 1.0)));
 
     private final List<Activation> discovered = ActivationCatalogueConfiguration.discoverActivations();
     private final ActivationRegistry registry = new ActivationRegistry(discovered);
@@ -71,7 +89,7 @@ class ActivationCatalogueTest {
 
     @Test
     void discoveryShouldFindExactlyTheTwentySevenActivationsOfTheContract() {
-        assertThat(discovered).hasSize(27);
+        assertThat(discovered).hasSize(40);
         assertThat(registry.names()).containsExactlyInAnyOrderElementsOf(ALIASES.keySet());
         assertThat(registry.names()).isSorted();
     }
@@ -123,9 +141,11 @@ class ActivationCatalogueTest {
     }
 
     @Test
-    void onlySoftmaxAndLogSoftmaxShouldBeVectorValued() {
+    void onlyTheSoftmaxFamilyAndTheGatedUnitsShouldBeVectorValued() {
+        Set<String> vectorValued = Set.of("softmax", "log_softmax", "softmin", "sparsemax", "glu", "reglu", "geglu",
+                "swiglu");
         for (Activation a : discovered) {
-            boolean vector = a.name().equals("softmax") || a.name().equals("log_softmax");
+            boolean vector = vectorValued.contains(a.name());
             assertThat(a.vectorValued()).as(a.name()).isEqualTo(vector);
             assertThat(a).as(a.name()).isInstanceOf(vector ? VectorActivation.class : ScalarActivation.class);
         }

@@ -110,13 +110,14 @@ class DtypeEvaluationTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"sigmoid", "tanh", "gelu", "gelu_tanh", "silu", "mish", "softplus", "elu", "selu",
-            "celu", "log_sigmoid", "tanhshrink", "softsign", "hard_sigmoid", "hard_swish", "leaky_relu"})
+            "celu", "log_sigmoid", "tanhshrink", "softsign", "hard_sigmoid", "hard_swish", "leaky_relu",
+            "squareplus", "sparse_plus", "sparse_sigmoid", "exponential", "rrelu", "relu_squared", "snake"})
     void doubleKernelsStayWithinTheAssumedBound(String name) {
         ScalarActivation activation = (ScalarActivation) REGISTRY.require(name);
         Parameters parameters = Parameters.resolve(activation, Map.of());
         ScalarFunction f = activation.bind(parameters);
         SplittableRandom random = new SplittableRandom(15);
-        boolean crossesZero = Stream.of("gelu", "gelu_tanh", "silu", "mish").anyMatch(name::equals);
+        boolean crossesZero = Stream.of("gelu", "gelu_tanh", "silu", "mish", "snake").anyMatch(name::equals);
         for (int i = 0; i < 300; i++) {
             double x = Dtype.FLOAT32.round(random.nextDouble(-30, 30) * Math.pow(10, random.nextInt(-3, 1)));
             for (boolean derivative : new boolean[] {false, true}) {

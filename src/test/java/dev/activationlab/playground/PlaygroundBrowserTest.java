@@ -192,6 +192,61 @@ class PlaygroundBrowserTest {
         screenshot("playground-phone.png", null);
     }
 
+    @Test
+    void trainingShouldStreamTheLossCurveThenDrawTheBoundaryAndTheDeadUnits() throws IOException {
+        driver.manage().window().setSize(new Dimension(1280, 2400));
+        waitUntil("the dataset is drawn", () -> Boolean.TRUE.equals(script(
+                "return window.activationLab.dataset !== null")));
+        assertThat(number(script("return window.activationLab.dataset.inputs.length"))).isEqualTo(200.0);
+        WebElement epochs = driver.findElement(By.id("train-epochs"));
+        epochs.sendKeys(Keys.chord(Keys.CONTROL, "a"), "60");
+        driver.findElement(By.id("train-run")).click();
+
+        waitUntil("the training finished", () -> Boolean.TRUE.equals(script(
+                "return window.activationLab.training !== null")));
+        List<Number> losses = chartSeries(1, "lossChart");
+        assertThat(losses).hasSize(61);
+        assertThat(losses.get(60).doubleValue()).isLessThan(losses.get(0).doubleValue());
+        assertThat(number(script("return document.getElementById('train-progress').value"))).isEqualTo(1.0);
+        waitUntil("the boundary is drawn", () -> Boolean.TRUE.equals(script(
+                "const i = document.getElementById('train-boundary');"
+                + " return !i.hidden && i.complete && i.naturalWidth > 0")));
+        assertThat(driver.findElements(By.cssSelector("#train-dead li"))).hasSize(2)
+                .allSatisfy(item -> assertThat(item.getText()).matches("Hidden layer \\d: \\d+ dead units? of 8"));
+        screenshot("playground-train.png", "train-section");
+    }
+
+    @Test
+    void raceShouldDrawOneMedianLossCurvePerTickedActivation() throws IOException {
+        driver.manage().window().setSize(new Dimension(1280, 2400));
+        waitUntil("the dataset is drawn", () -> Boolean.TRUE.equals(script(
+                "return window.activationLab.dataset !== null")));
+        WebElement epochs = driver.findElement(By.id("train-epochs"));
+        epochs.sendKeys(Keys.chord(Keys.CONTROL, "a"), "40");
+        driver.findElement(By.id("race-run")).click();
+
+        waitUntil("the race finished", () -> Boolean.TRUE.equals(script("return window.activationLab.race !== null")));
+        assertThat(strings(script("return window.activationLab.race.results.map(r => r.activation)")))
+                .containsExactly("leaky_relu", "prelu", "relu", "sigmoid", "tanh");
+        assertThat(number(script("return window.activationLab.lossChart.series.length"))).isEqualTo(6.0);
+        assertThat(chartSeries(3, "lossChart")).hasSize(41);
+        assertThat(driver.findElements(By.cssSelector("#race-ranking li"))).hasSize(5);
+        screenshot("playground-race.png", "train-section");
+    }
+
+    @Test
+    void aBadNetworkShouldShowTheProblemTitleAndField() {
+        waitUntil("the dataset is drawn", () -> Boolean.TRUE.equals(script(
+                "return window.activationLab.dataset !== null")));
+        WebElement hidden = driver.findElement(By.id("train-hidden"));
+        hidden.sendKeys(Keys.chord(Keys.CONTROL, "a"), "8, 0");
+        driver.findElement(By.id("train-run")).click();
+
+        WebElement error = driver.findElement(By.id("train-error"));
+        waitUntil("the error is shown", error::isDisplayed);
+        assertThat(error.getText()).contains("Invalid request", "HTTP 400", "architecture.hidden[1]");
+    }
+
     /** Fetches the target of a link from within the page: "status content-type". */
     private static String fetchContentType(String linkId) {
         return (String) ((JavascriptExecutor) driver).executeAsyncScript(

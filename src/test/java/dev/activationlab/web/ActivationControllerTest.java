@@ -1,6 +1,7 @@
 package dev.activationlab.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.activationlab.config.ActivationCatalogueConfiguration;
 import dev.activationlab.config.JacksonConfiguration;
@@ -12,7 +13,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -58,11 +61,12 @@ class ActivationControllerTest {
 
     @Test
     void listShouldReturnEveryActivationSortedByName() {
-        // The 27 canonical names of API.md's catalogue, in the order String sorts them.
-        List<String> expected = List.of("celu", "elu", "gelu", "gelu_tanh", "hard_sigmoid", "hard_swish",
+        // The 40 canonical names of API.md's catalogue (both waves), in the order String sorts them.
+        List<String> expected = List.of("celu", "elu", "exponential", "geglu", "gelu", "gelu_tanh", "glu", "hard_sigmoid", "hard_swish",
                 "hard_tanh", "hardshrink", "leaky_relu", "linear", "log_sigmoid", "log_softmax", "mish", "prelu",
-                "relu", "relu6", "selu", "sigmoid", "silu", "softmax", "softplus", "softshrink", "softsign", "step",
-                "tanh", "tanhshrink", "threshold");
+                "reglu", "relu", "relu6", "relu_squared", "rrelu", "selu", "sigmoid", "silu", "snake", "softmax",
+                "softmin", "softplus", "softshrink", "softsign", "sparse_plus", "sparse_sigmoid", "sparsemax",
+                "squareplus", "step", "swiglu", "tanh", "tanhshrink", "threshold");
 
         JsonNode body = json(mvc.get().uri("/api/v1/activations").exchange(), 200);
 
@@ -205,6 +209,96 @@ class ActivationControllerTest {
         JsonNode problem = problem(post("/api/v1/activations/relu/evaluate", "{\"x\": []}"), 400, "invalid-request");
 
         assertThat(problem.get("field").asString()).isEqualTo("x");
+    }
+
+    // ---- second wave (API.md section 1, "More activations") ----
+
+    @Test
+    void gatedUnitsShouldHalveTheLengthAndAnswerAnHalfByNJacobian() {
+        JsonNode values = json(post("/api/v1/activations/swiglu/evaluate", "{\"x\": [1, 2, 3, 4]}"), 200);
+        // Golden values (mpmath); the service is within 2 ulps of them.
+        List<Double> y = doubles(values.get("values"));
+        assertThat(y).hasSize(2);
+        assertThat(y.get(0)).isCloseTo(2.8577223804672998, within(1e-15));
+        assertThat(y.get(1)).isCloseTo(7.856110320303268, within(1e-14));
+
+        // a = 2, b = 4: the second row of the golden geglu/1_2_3_4 case, gelu(4) and 2·gelu'(4).
+        JsonNode derivative = json(post("/api/v1/activations/GEGLU/derivative", "{\"x\": [2, 4]}"), 200);
+        assertThat(derivative.get("activation").asString()).isEqualTo("geglu");
+        assertThat(derivative.has("derivatives")).isFalse();
+        assertThat(derivative.get("jacobian")).hasSize(1);
+        List<Double> row = doubles(derivative.get("jacobian").get(0));
+        assertThat(row).hasSize(2);
+        assertThat(row.get(0)).isCloseTo(3.9998733150326675, within(1e-15));
+        assertThat(row.get(1)).isCloseTo(2.001007299322453, within(1e-15));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"glu", "reglu", "geglu", "swiglu"})
+    void gatedUnitsWhenLengthOddShouldReturnBadRequestNamingX(String name) {
+        for (String endpoint : List.of("evaluate", "derivative")) {
+            JsonNode problem = problem(post("/api/v1/activations/" + name + "/" + endpoint, "{\"x\": [1, 2, 3]}"), 400,
+                    "invalid-request");
+            assertThat(problem.get("field").asString()).isEqualTo("x");
+            assertThat(problem.get("detail").asString()).contains("even length");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "squareplus | {\"b\": 0} | params.b",
+            "squareplus | {\"b\": -1} | params.b",
+            "snake | {\"alpha\": 0} | params.alpha",
+            "rrelu | {\"lower\": 0.4, \"upper\": 0.3} | params.lower",
+            "rrelu | {\"lower\": -0.1} | params.lower",
+            "rrelu | {\"upper\": -1} | params.upper",
+            "tanh_shrink | {\"lambda\": 1} | params.lambda"})
+    void secondWaveWhenParameterOutOfRangeShouldReturnBadRequest(String name, String params, String field) {
+        JsonNode problem = problem(post("/api/v1/activations/" + name + "/evaluate",
+                "{\"x\": [1.0], \"params\": " + params + "}"), 400, "invalid-parameter");
+        assertThat(problem.get("field").asString()).isEqualTo(field);
+    }
+
+    @Test
+    void kerasNamesShouldFindTheShrinkFunctions() {
+        assertThat(json(mvc.get().uri("/api/v1/activations/hard_shrink").exchange(), 200).get("name").asString())
+                .isEqualTo("hardshrink");
+        assertThat(json(mvc.get().uri("/api/v1/activations/Soft-Shrink").exchange(), 200).get("name").asString())
+                .isEqualTo("softshrink");
+        JsonNode tanh = json(post("/api/v1/activations/tanh_shrink/evaluate", "{\"x\": [1.0]}"), 200);
+        assertThat(tanh.get("activation").asString()).isEqualTo("tanhshrink");
+        assertThat(json(mvc.get().uri("/api/v1/activations/squared_relu").exchange(), 200).get("name").asString())
+                .isEqualTo("relu_squared");
+    }
+
+    @Test
+    void exponentialWhenOverflowingShouldReturnUnprocessableNamingTheElement() {
+        JsonNode problem = problem(post("/api/v1/activations/exponential/evaluate", "{\"x\": [1.0, 709.0, 710.0]}"),
+                422, "unprocessable");
+        assertThat(problem.get("field").asString()).isEqualTo("values[2]");
+    }
+
+    @Test
+    void snakeDerivativeWhereAlphaTimesXOverflowsShouldReturnUnprocessable() {
+        JsonNode problem = problem(post("/api/v1/activations/snake/derivative",
+                "{\"x\": [1.0, 1e308], \"params\": {\"alpha\": 4}}"), 422, "unprocessable");
+        assertThat(problem.get("field").asString()).isEqualTo("derivatives[1]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"softmin", "sparsemax", "glu", "swiglu"})
+    void curveOfSecondWaveVectorValuedShouldReturnUnprocessable(String name) {
+        problem(mvc.get().uri("/api/v1/activations/" + name + "/curve").exchange(), 422, "unprocessable");
+    }
+
+    @Test
+    void curveOfSnakeShouldCarryItsParameter() {
+        JsonNode curve = json(mvc.get().uri("/api/v1/activations/snake/curve?from=0&to=1&points=2&alpha=0.5")
+                .exchange(), 200);
+        assertThat(curve.get("params").get("alpha").asDouble()).isEqualTo(0.5);
+        // f(1) = 1 + sin²(0.5)/0.5 (mpmath), f'(1) = 1 + sin(1).
+        assertThat(doubles(curve.get("values"))).containsExactly(0.0, 1.4596976941318602);
+        assertThat(doubles(curve.get("derivatives"))).containsExactly(1.0, 1.8414709848078965);
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.activationlab.config.ActivationCatalogueConfiguration;
 import dev.activationlab.config.LimitsProperties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -169,6 +171,13 @@ class NetworkControllerTest {
     void forwardWhenActivationIsVectorValuedShouldReturnUnprocessable() {
         assertProblem(post("/forward", "{\"inputs\": [[1, 2]], \"layers\": [{\"weights\": [[1, 2]], "
                 + "\"biases\": [0], \"activation\": \"softmax\"}]}"), 422, "layers[0].activation");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"softmin", "sparsemax", "glu", "reglu", "geglu", "swiglu"})
+    void forwardWhenActivationIsASecondWaveVectorValuedOneShouldReturnUnprocessable(String name) {
+        assertProblem(post("/forward", "{\"inputs\": [[1, 2]], \"layers\": [{\"weights\": [[1, 2], [3, 4]], "
+                + "\"biases\": [0, 0], \"activation\": \"" + name + "\"}]}"), 422, "layers[0].activation");
     }
 
     @Test

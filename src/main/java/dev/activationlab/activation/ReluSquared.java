@@ -1,0 +1,73 @@
+package dev.activationlab.activation;
+
+import java.util.List;
+
+/**
+ * Squared ReLU relu(x)², the feed-forward activation of Primer. Rounded once. f' = 2·relu(x)
+ * is unbounded: sup f' is infinite.
+ *
+ * <p>Source: So et al. (2021), Primer: searching for efficient transformers for language
+ * modeling, arXiv:2109.08668.
+ */
+public final class ReluSquared implements ScalarActivation {
+
+    @Override
+    public String name() {
+        return "relu_squared";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("squared_relu");
+    }
+
+    @Override
+    public String displayName() {
+        return "Squared ReLU";
+    }
+
+    @Override
+    public String formula() {
+        return "relu(x)² = max(0, x)²";
+    }
+
+    @Override
+    public String derivativeFormula() {
+        return "2·relu(x) (0 at x = 0)";
+    }
+
+    @Override
+    public String outputRange() {
+        return "[0, ∞)";
+    }
+
+    @Override
+    public Traits traits() {
+        return new Traits(true, false, true, Traits.Saturation.NEGATIVE);
+    }
+
+    @Override
+    public String reference() {
+        return "So, Mańke, Liu, Dai, Shazeer & Le (2021), Primer: searching for efficient transformers for language modeling, arXiv:2109.08668";
+    }
+
+    @Override
+    public ScalarFunction bind(Parameters parameters) {
+        return new ScalarFunction() {
+            @Override
+            public double value(double x) {
+                return SecondWaveKernels.reluSquared(x);
+            }
+
+            @Override
+            public double derivative(double x) {
+                return SecondWaveKernels.reluSquaredDerivative(x);
+            }
+
+            @Override
+            public double maxAbsDerivative() {
+                return Double.POSITIVE_INFINITY;
+            }
+        };
+    }
+}

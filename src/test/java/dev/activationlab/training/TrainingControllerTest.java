@@ -1,0 +1,143 @@
+package dev.activationlab.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.activationlab.config.ActivationCatalogueConfiguration;
+import dev.activationlab.config.LimitsProperties;
+import dev.activationlab.web.ProgressStreams;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/** Bad training and backward requests: each a problem naming the JSON path at fault. */
+@WebMvcTest(controllers = TrainingController.class, properties = {
+        "activation-lab.limits.max-training-work=100000",
+        "activation-lab.limits.max-vector-length=2000"})
+@Import({ActivationCatalogueConfiguration.class, ProgressStreams.class})
+@EnableConfigurationProperties(LimitsProperties.class)
+class TrainingControllerTest {
+
+    private static final String DATA = "\"inputs\": [[0, 0], [0, 1], [1, 0], [1, 1]], \"targets\": [[0], [1], [1], [0]]";
+    private static final String LAYERS = "\"layers\": [{\"weights\": [[0.5, -0.4], [0.3, 0.8]], \"biases\": [0.1, -0.2], "
+            + "\"activation\": \"tanh\"}, {\"weights\": [[1.0, -1.5]], \"biases\": [0.25]}]";
+
+    @Autowired
+    private MockMvcTester mvc;
+
+    private MvcTestResult post(String path, String json) {
+        return mvc.post().uri("/api/v1/networks/" + path).contentType(MediaType.APPLICATION_JSON).content(json)
+                .exchange();
+    }
+
+    private void assertProblem(MvcTestResult result, int status, String field) {
+        assertThat(result).hasStatus(status).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo(field);
+        assertThat(result).bodyJson().extractingPath("$.detail").asString().isNotBlank();
+    }
+
+    @ParameterizedTest(name = "{0} → {1} at {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            "loss": "hinge"                                                           | 400 | loss
+            "loss": "mse", "targets": [[0], [1], [1]]                                  | 400 | targets
+            "loss": "mse", "targets": [[0], [1], [1], [0, 1]]                          | 400 | targets[3]
+            "loss": "mse", "targets": [[0], [1], [1], [1e999]]                         | 400 | targets[3][0]
+            "loss": "bce_with_logits", "targets": [[0], [1], [2], [0]]                 | 400 | targets[2][0]
+            "loss": "cross_entropy"                                                    | 400 | loss
+            "loss": "mse", "layers": [{"weights": [[1, 1]], "biases": [0], "activation": "nosuch"}] | 400 | layers[0].activation
+            "loss": "mse", "layers": [{"weights": [[1, 1, 1]], "biases": [0]}]        | 400 | layers[0].weights[0]
+            "loss": "mse", "layers": [{"weights": [[1, 1]], "biases": [0], "activation": "elu", "params": {"beta": 1}}] | 400 | layers[0].params.beta
+            "loss": "mse", "layers": [{"weights": [[1, 1], [1, -1]], "biases": [0, 0], "activation": "glu"}] | 400 | layers[0].activation
+            "loss": "mse", "layers": [{"weights": [[1, 1], [1, -1]], "biases": [0, 0], "activation": "swiglu"}] | 400 | layers[0].activation
+            """)
+    void backwardWithABadFieldShouldNameIt(String fields, int status, String field) {
+        String body = "{" + DATA + ", " + LAYERS + ", " + fields + "}";
+        // A later key replaces an earlier one in the same object: the bad field wins.
+        assertProblem(post("backward", body), status, field);
+    }
+
+    @Test
+    void crossEntropyTargetsThatDoNotSumToOneShouldNameTheRow() {
+        String body = "{\"inputs\": [[0, 0], [1, 1]], \"targets\": [[0.5, 0.4], [0, 1]], \"loss\": \"cross_entropy\", "
+                + "\"layers\": [{\"weights\": [[1, 1], [1, -1]], \"biases\": [0, 0]}]}";
+        assertProblem(post("backward", body), 400, "targets[0]");
+    }
+
+    @ParameterizedTest(name = "{0} → {1} at {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            "optimizer": {"name": "rmsprop"}                        | 400 | optimizer.name
+            "optimizer": {"name": "sgd", "learningRate": -1}        | 400 | optimizer.learningRate
+            "optimizer": {"name": "sgd", "nesterov": true}          | 400 | optimizer.nesterov
+            "optimizer": {"name": "adam", "betas": [0.9, 1.0]}      | 400 | optimizer.betas[1]
+            "optimizer": {"name": "adam", "betas": [0.9]}           | 400 | optimizer.betas
+            "epochs": 0                                             | 400 | epochs
+            "epochs": 10001                                         | 400 | epochs
+            "batchSize": 5                                          | 400 | batchSize
+            "batchSize": 0                                          | 400 | batchSize
+            "architecture": {"hidden": [2]}                         | 400 | architecture
+            "dataset": {"name": "xor"}                              | 400 | dataset
+            "epochs": 2000                                          | 413 | epochs
+            "targetLoss": 1e999                                     | 400 | targetLoss
+            """)
+    void trainWithABadFieldShouldNameIt(String fields, int status, String field) {
+        String body = "{" + DATA + ", " + LAYERS + ", \"loss\": \"mse\", \"epochs\": 1, " + fields + "}";
+        assertProblem(post("train", body), status, field);
+    }
+
+    @ParameterizedTest(name = "{0} → {1} at {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            "dataset": {"name": "nosuch"}                           | 400 | dataset.name
+            "dataset": {"name": "xor", "samples": 0}                | 400 | dataset.samples
+            "dataset": {"name": "xor", "noise": 2}                  | 400 | dataset.noise
+            "dataset": {"name": "xor", "testFraction": 1}           | 400 | dataset.testFraction
+            "dataset": {"name": "and"}, "architecture": {"hidden": [0]} | 400 | architecture.hidden[0]
+            "dataset": {"name": "and"}, "architecture": {"hidden": [2], "init": "nosuch"} | 400 | architecture.init
+            "dataset": {"name": "and"}, "architecture": {"hidden": [2], "activation": "nosuch"} | 400 | architecture.activation
+            "dataset": {"name": "and"}                              | 400 | layers
+            """)
+    void trainWithBadDataOrArchitectureShouldNameIt(String fields, int status, String field) {
+        String body = "{\"loss\": \"bce_with_logits\", \"epochs\": 1, " + fields + "}";
+        assertProblem(post("train", body), status, field);
+    }
+
+    @Test
+    void trainingThatOverflowsShouldBeUnprocessable() {
+        String body = "{\"inputs\": [[1e150], [2e150]], \"targets\": [[1e150], [-1e150]], \"loss\": \"mse\", "
+                + "\"layers\": [{\"weights\": [[1]], \"biases\": [0]}], \"epochs\": 5, "
+                + "\"optimizer\": {\"name\": \"sgd\", \"learningRate\": 10}}";
+        MvcTestResult result = post("train", body);
+        assertThat(result).hasStatus(422).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void theSameRequestShouldGiveTheSameBytes() throws Exception {
+        String body = "{\"dataset\": {\"name\": \"moons\", \"samples\": 40, \"noise\": 0.1, \"seed\": 3}, "
+                + "\"architecture\": {\"hidden\": [4], \"activation\": \"relu\"}, \"loss\": \"bce_with_logits\", "
+                + "\"optimizer\": {\"name\": \"adam\", \"learningRate\": 0.05}, \"epochs\": 5, \"batchSize\": 8, "
+                + "\"shuffle\": true, \"seed\": 11}";
+        String first = post("train", body).getResponse().getContentAsString();
+        String second = post("train", body).getResponse().getContentAsString();
+        assertThat(first).contains("\"seed\":11").isEqualTo(second);
+    }
+
+    @Test
+    void aPreluLayerShouldReportItsAlphaInTheHistoryAndTheTrainedLayers() {
+        String body = "{" + DATA + ", \"loss\": \"bce_with_logits\", \"epochs\": 3, "
+                + "\"optimizer\": {\"name\": \"sgd\", \"learningRate\": 0.5}, \"layers\": [{\"weights\": [[0.5, -0.4], "
+                + "[-0.3, 0.8]], \"biases\": [0.1, -0.2], \"activation\": \"prelu\"}, {\"weights\": [[1.0, -1.5]], "
+                + "\"biases\": [0.25]}]}";
+        MvcTestResult result = post("train", body);
+        assertThat(result).hasStatus(200);
+        assertThat(result).bodyJson().extractingPath("$.history[0].layers[0].alpha").isEqualTo(0.25);
+        assertThat(result).bodyJson().extractingPath("$.history[3].layers[0].alpha").asNumber()
+                .isNotEqualTo(0.25);
+        assertThat(result).bodyJson().extractingPath("$.layers[0].activation").isEqualTo("prelu");
+        assertThat(result).bodyJson().doesNotHavePath("$.history[0].layers[1].alpha");
+    }
+}
