@@ -33,6 +33,20 @@ public final class DtypeEvaluation {
      */
     static final double ABSOLUTE_ERROR = 0x1p-44;
 
+    /**
+     * Distinct inputs one call may send to the exact evaluation (tens of milliseconds each at
+     * worst). Random inputs need about one in 30,000; only inputs chosen to sit near midpoints
+     * reach this, and they get a 413 rather than minutes of work.
+     */
+    public static final int MAX_EXACT_EVALUATIONS = 2000;
+
+    /** Thrown when a call would need more than {@link #MAX_EXACT_EVALUATIONS} exact evaluations. */
+    public static final class TooMuchExactWork extends RuntimeException {
+        TooMuchExactWork() {
+            super("more than " + MAX_EXACT_EVALUATIONS + " results lie near a rounding midpoint", null, false, false);
+        }
+    }
+
     private DtypeEvaluation() {
     }
 
@@ -46,6 +60,8 @@ public final class DtypeEvaluation {
      * @param derivative false for f, true for f'
      * @return a new array of length n holding values of the dtype (infinite where the exact result
      *         lies beyond the dtype's range)
+     * @throws TooMuchExactWork if more than {@link #MAX_EXACT_EVALUATIONS} distinct inputs need the
+     *                          exact evaluation
      */
     public static double[] scalar(ScalarActivation activation, Parameters parameters, double[] x, Dtype dtype,
                                   boolean derivative) {
@@ -70,6 +86,9 @@ public final class DtypeEvaluation {
             double rounded = dtype.round(y);
             if (Double.isFinite(y) && inDoubt(dtype, y, crossesZero)) {
                 double xi = x[i];
+                if (decided.size() >= MAX_EXACT_EVALUATIONS && !decided.containsKey(Double.doubleToRawLongBits(xi))) {
+                    throw new TooMuchExactWork();
+                }
                 rounded = decided.computeIfAbsent(Double.doubleToRawLongBits(xi), k -> {
                     BigDecimal v = ExactActivations.value(name, parameters, xi, derivative);
                     return v == null ? dtype.round(y) : dtype.round(v, Math.copySign(1.0, y));

@@ -9,7 +9,9 @@ final class DtypeParameter {
             + "the dtype (ties to even, as torch.tensor(x, dtype=...)); every result is the exact value at that "
             + "input rounded once to the dtype (correctly rounded), written as the double that holds it "
             + "(float32 0.1 is 0.10000000149011612). A result beyond the dtype's range is a 422; an input "
-            + "beyond it a 400. Vector-valued activations are computed in double and rounded once.";
+            + "beyond it a 400. Vector-valued activations are computed in double and rounded once. At most 2,000 "
+            + "distinct inputs per request may have results near a rounding midpoint (each is then recomputed "
+            + "to 60 digits); beyond, a 413.";
 
     private DtypeParameter() {
     }

@@ -104,6 +104,28 @@ class DtypeEvaluationTest {
         assertThat(DtypeEvaluation.one(leaky, parameters, -3.0, Dtype.FLOAT16, false)).isEqualTo(-1.5 - 0x1p-10);
     }
 
+    /** Inputs chosen to sit on midpoints cost exact work: beyond the budget the call is refused. */
+    @Test
+    void refusesMoreExactWorkThanItsBudget() {
+        ScalarActivation leaky = (ScalarActivation) REGISTRY.require("leaky_relu");
+        // alpha = 1.5: for x = -(1024 + m)·2^(k-10), m odd below 342, alpha·x = -3(1024 + m)·2^(k-11) is
+        // an odd multiple of half the float16 spacing, exactly a midpoint: each needs the exact digits.
+        Parameters parameters = Parameters.resolve(leaky, Map.of("alpha", 1.5));
+        List<Double> inputs = new ArrayList<>();
+        for (int k = -10; k <= 4; k++) {
+            for (int m = 1; m < 342; m += 2) {
+                inputs.add(-(1024 + m) * Math.scalb(1.0, k - 10));
+            }
+        }
+        double[] x = inputs.stream().mapToDouble(Double::doubleValue).toArray();
+        assertThat(x.length).isGreaterThan(DtypeEvaluation.MAX_EXACT_EVALUATIONS);
+        assertThat(DtypeEvaluation.one(leaky, parameters, -1 - 0x1p-10, Dtype.FLOAT16, false))
+                .isEqualTo(-1.5 - 0x1p-9);  // -1.5 - 1.5·2^-10: the tie between -1.5 - 2^-10 and -1.5 - 2^-9 goes even
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> DtypeEvaluation.scalar(leaky, parameters, x, Dtype.FLOAT16, false))
+                .isInstanceOf(DtypeEvaluation.TooMuchExactWork.class);
+    }
+
     /**
      * The double kernels stay within the error bound the midpoint check assumes, on random float32
      * inputs, against the exact digits.
