@@ -4,9 +4,11 @@ import dev.activationlab.activation.Activation;
 import dev.activationlab.activation.ActivationEvaluator;
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.BoundActivation;
+import dev.activationlab.activation.DtypeEvaluation;
+import dev.activationlab.activation.ScalarActivation;
 import dev.activationlab.activation.Parameters;
-import dev.activationlab.activation.ScalarFunction;
 import dev.activationlab.config.LimitsProperties;
+import dev.activationlab.dtype.Dtype;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -32,18 +34,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/activations", produces = MediaType.APPLICATION_JSON_VALUE)
 class ActivationController {
 
-    private static final Set<String> CURVE_QUERY = Set.of("from", "to", "points");
+    private static final Set<String> CURVE_QUERY = Set.of("from", "to", "points", "dtype");
 
     static final String NAME_DESCRIPTION = "Activation name or alias, matched case-insensitively with '-' "
             + "accepted for '_' (the list of valid names is below).";
     static final String EVALUATE_EXAMPLE_REQUEST = "{\"x\": [-2, -0.5, 0, 0.5, 2], \"params\": {\"alpha\": 0.1}}";
     static final String EVALUATE_EXAMPLE_RESPONSE =
-            "{\"activation\":\"leaky_relu\",\"params\":{\"alpha\":0.1},\"values\":[-0.2,-0.05,0.0,0.5,2.0]}";
+            "{\"activation\":\"leaky_relu\",\"params\":{\"alpha\":0.1},\"dtype\":\"float64\",\"values\":[-0.2,-0.05,0.0,0.5,2.0]}";
     static final String GATED_EXAMPLE_REQUEST = "{\"x\": [1, 2, 3, 4]}";
     static final String DERIVATIVE_EXAMPLE_REQUEST = "{\"x\": [-2, 0, 2], \"params\": {\"alpha\": 0.1}}";
     static final String DERIVATIVE_EXAMPLE_RESPONSE =
-            "{\"activation\":\"leaky_relu\",\"params\":{\"alpha\":0.1},\"derivatives\":[0.1,0.1,1.0]}";
-    static final String CURVE_EXAMPLE_RESPONSE = "{\"activation\":\"tanh\",\"params\":{},"
+            "{\"activation\":\"leaky_relu\",\"params\":{\"alpha\":0.1},\"dtype\":\"float64\",\"derivatives\":[0.1,0.1,1.0]}";
+    static final String CURVE_EXAMPLE_RESPONSE = "{\"activation\":\"tanh\",\"params\":{},\"dtype\":\"float64\","
             + "\"x\":[-2.0,-1.0,0.0,1.0,2.0],"
             + "\"values\":[-0.9640275800758169,-0.7615941559557649,0.0,0.7615941559557649,0.9640275800758169],"
             + "\"derivatives\":[0.07065082485316446,0.419974341614026,1.0,0.419974341614026,0.07065082485316446]}";
@@ -106,10 +108,14 @@ class ActivationController {
                               @PathVariable String name, @RequestBody EvaluateRequest request) {
         Activation activation = registry.require(name);
         Parameters parameters = Parameters.resolve(activation, request.params());
+        Dtype dtype = DtypeParameter.parse(request.dtype(), "dtype");
         double[] x = RequestChecks.finiteVector(request.x(), "x", limits.maxVectorLength());
-        double[] values = ActivationEvaluator.values(activation, parameters, x);
+        DtypeParameter.roundInputs(x, dtype, "x");
+        double[] values = activation instanceof ScalarActivation scalar
+                ? DtypeEvaluation.scalar(scalar, parameters, x, dtype, false)
+                : DtypeEvaluation.roundAll(ActivationEvaluator.values(activation, parameters, x), dtype);
         RequestChecks.requireFiniteResult(values, "values", x, "x");
-        return new EvaluateResponse(activation.name(), parameters.asMap(), values);
+        return new EvaluateResponse(activation.name(), parameters.asMap(), dtype.label(), values);
     }
 
     @Operation(summary = "Differentiate an activation over a vector",
@@ -137,8 +143,17 @@ class ActivationController {
         Activation activation = registry.require(name);
         Parameters parameters = Parameters.resolve(activation, request.params());
         int maxLength = activation.vectorValued() ? limits.maxJacobianLength() : limits.maxVectorLength();
+        Dtype dtype = DtypeParameter.parse(request.dtype(), "dtype");
         double[] x = RequestChecks.finiteVector(request.x(), "x", maxLength);
+        DtypeParameter.roundInputs(x, dtype, "x");
         ActivationEvaluator.Derivative d = ActivationEvaluator.derivative(activation, parameters, x);
+        if (dtype != Dtype.FLOAT64) {
+            d = new ActivationEvaluator.Derivative(
+                    d.derivatives() == null ? null
+                            : DtypeEvaluation.scalar((ScalarActivation) activation, parameters, x, dtype, true),
+                    d.parameterGradients() == null ? null : roundEach(d.parameterGradients(), dtype),
+                    d.jacobian() == null ? null : roundRows(d.jacobian(), dtype));
+        }
         if (d.derivatives() != null) {
             RequestChecks.requireFiniteResult(d.derivatives(), "derivatives", x, "x");
         }
@@ -147,7 +162,7 @@ class ActivationController {
                 RequestChecks.requireFiniteResult(d.jacobian()[i], "jacobian[" + i + "]", x, "x");
             }
         }
-        return new DerivativeResponse(activation.name(), parameters.asMap(), d.derivatives(),
+        return new DerivativeResponse(activation.name(), parameters.asMap(), dtype.label(), d.derivatives(),
                 d.parameterGradients(), d.jacobian());
     }
 
@@ -169,17 +184,31 @@ class ActivationController {
                         @RequestParam(defaultValue = "6") double to,
                         @Parameter(description = "Number of samples, 2 to 10001", example = "5")
                         @RequestParam(defaultValue = "121") int points,
+                        @Parameter(description = DtypeParameter.DESCRIPTION, example = "float64")
+                        @RequestParam(required = false) String dtype,
                         @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
+        Dtype type = DtypeParameter.parse(dtype, "dtype");
         Map<String, Double> requested = QueryParameters.activationParameters(QueryParameters.singleValued(query), CURVE_QUERY);
         BoundActivation bound = QueryParameters.scalar(registry, name, requested, "");
         double[] x = QueryParameters.grid(from, to, points, limits.maxCurvePoints());
-        ScalarFunction f = bound.function();
-        double[] values = new double[points];
-        double[] derivatives = new double[points];
-        f.values(x, values);
-        f.derivatives(x, derivatives);
+        DtypeParameter.roundInputs(x, type, "x");
+        double[] values = DtypeEvaluation.scalar(bound.activation(), bound.parameters(), x, type, false);
+        double[] derivatives = DtypeEvaluation.scalar(bound.activation(), bound.parameters(), x, type, true);
         RequestChecks.requireFiniteResult(values, "values", x, "x");
         RequestChecks.requireFiniteResult(derivatives, "derivatives", x, "x");
-        return new CurveResponse(bound.activation().name(), bound.parameters().asMap(), x, values, derivatives);
+        return new CurveResponse(bound.activation().name(), bound.parameters().asMap(), type.label(), x, values,
+                derivatives);
+    }
+
+    private static Map<String, double[]> roundEach(Map<String, double[]> gradients, Dtype dtype) {
+        gradients.values().forEach(g -> DtypeEvaluation.roundAll(g, dtype));
+        return gradients;
+    }
+
+    private static double[][] roundRows(double[][] jacobian, Dtype dtype) {
+        for (double[] row : jacobian) {
+            DtypeEvaluation.roundAll(row, dtype);
+        }
+        return jacobian;
     }
 }

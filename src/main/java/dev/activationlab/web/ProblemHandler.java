@@ -1,6 +1,7 @@
 package dev.activationlab.web;
 
 import dev.activationlab.activation.ClientText;
+import dev.activationlab.activation.DtypeEvaluation;
 import dev.activationlab.activation.InvalidInputException;
 import dev.activationlab.activation.InvalidParameterException;
 import dev.activationlab.activation.UnknownActivationException;
@@ -116,6 +117,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> handleInvalidInput(InvalidInputException e) {
         return respond(problem(ProblemType.INVALID_REQUEST, e.getMessage(), e.field()));
+    }
+
+    @ExceptionHandler(DtypeEvaluation.TooMuchExactWork.class)
+    ResponseEntity<Object> handleTooMuchExactWork(DtypeEvaluation.TooMuchExactWork e) {
+        return respond(problem(ProblemType.TOO_LARGE, "More than " + DtypeEvaluation.MAX_EXACT_EVALUATIONS
+                + " distinct inputs have results near a rounding midpoint of the dtype; send them in smaller requests.",
+                "x"));
     }
 
     @ExceptionHandler(VectorValuedException.class)

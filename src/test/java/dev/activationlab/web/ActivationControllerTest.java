@@ -681,6 +681,38 @@ class ActivationControllerTest {
 
     // ---- helpers ----
 
+    // ---- dtype ----
+
+    @Test
+    void float32RoundsInputsAndResultsAndEchoesTheDtype() {
+        // Inputs: float32(0.1) = 0.10000000149011612. relu is exact there; sigmoid(20) in float32 is 1
+        // (1 - 2.06e-9 is nearer 1 than 1 - 2^-24); mpmath gives sigmoid(0.10000000149011612) =
+        // 0.52497918785..., whose float32 is 0.5249791741371155.
+        JsonNode relu = json(post("/api/v1/activations/relu/evaluate", "{\"x\": [0.1], \"dtype\": \"float32\"}"), 200);
+        assertThat(relu.get("dtype").asString()).isEqualTo("float32");
+        assertThat(relu.get("values").get(0).asDouble()).isEqualTo(0.10000000149011612);
+        JsonNode sigmoid = json(post("/api/v1/activations/sigmoid/evaluate",
+                "{\"x\": [20, 0.1], \"dtype\": \"float32\"}"), 200);
+        assertThat(sigmoid.get("values").get(0).asDouble()).isEqualTo(1.0);
+        assertThat(sigmoid.get("values").get(1).asDouble()).isEqualTo(0.5249791741371155);
+        JsonNode plain = json(post("/api/v1/activations/relu/evaluate", "{\"x\": [0.1]}"), 200);
+        assertThat(plain.get("dtype").asString()).isEqualTo("float64");
+        assertThat(plain.get("values").get(0).asDouble()).isEqualTo(0.1);
+    }
+
+    @Test
+    void dtypeProblems() {
+        JsonNode unknown = problem(post("/api/v1/activations/relu/evaluate", "{\"x\": [1], \"dtype\": \"float8\"}"),
+                400, "invalid-request");
+        assertThat(unknown.get("field").asString()).isEqualTo("dtype");
+        JsonNode overflow = problem(post("/api/v1/activations/linear/derivative",
+                "{\"x\": [1], \"params\": {\"c\": 70000}, \"dtype\": \"float16\"}"), 422, "unprocessable");
+        assertThat(overflow.get("field").asString()).isEqualTo("derivatives[0]");
+        JsonNode curve = problem(mvc.get().uri("/api/v1/activations/tanh/curve?dtype=half").exchange(), 400,
+                "invalid-request");
+        assertThat(curve.get("field").asString()).isEqualTo("dtype");
+    }
+
     private MvcTestResult post(String uri, String body) {
         return mvc.post().uri(uri).contentType(MediaType.APPLICATION_JSON)
                 .content(body.getBytes(StandardCharsets.UTF_8)).exchange();

@@ -299,7 +299,7 @@ class HttpRobustnessTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"x\": [-1, 2]}")));
 
         assertThat(after.statusCode()).isEqualTo(200);
-        assertThat(after.body()).isEqualTo("{\"activation\":\"relu\",\"params\":{},\"values\":[0.0,2.0]}");
+        assertThat(after.body()).isEqualTo("{\"activation\":\"relu\",\"params\":{},\"dtype\":\"float64\",\"values\":[0.0,2.0]}");
     }
 
     // ---- helpers ----
