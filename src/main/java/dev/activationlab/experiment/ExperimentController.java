@@ -3,6 +3,7 @@ package dev.activationlab.experiment;
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.config.LimitsProperties;
 import dev.activationlab.dataset.DatasetDraw;
+import dev.activationlab.gradient.DeepNetworkSimulation;
 import dev.activationlab.plot.ChartRenderer;
 import dev.activationlab.plot.ChartText;
 import dev.activationlab.plot.Charts;
@@ -226,6 +227,7 @@ class ExperimentController {
         }
         var optimizers = requests.optimizerFactory(request.optimizer());
         int rows = data.train().inputs().length;
+        int inputWidth = data.train().inputs()[0].length;
         int outputWidth = data.train().targets()[0].length;
         requests.targets(data.train().targets(), rows, outputWidth, loss);
 
@@ -243,28 +245,17 @@ class ExperimentController {
             Map<String, Double> params = resolved.parameters().asMap();
             ArchitectureSpec architecture = new ArchitectureSpec(request.hidden(), resolved.activation().name(),
                     params, null, request.init(), null, null);
-            TrainableNetwork first = requests.architecture(architecture, 2, outputWidth, seeds[0]);
+            TrainableNetwork first = requests.architecture(architecture, inputWidth, outputWidth, seeds[0]);
             multiplyAdds = first.multiplyAddsPerRow();
             contenders.add(new ConvergenceExperiment.Contender(resolved.activation().name(), params,
-                    seed -> requests.architecture(architecture, 2, outputWidth, seed)));
+                    seed -> requests.architecture(architecture, inputWidth, outputWidth, seed)));
         }
-        int epochs = request.epochs() == null ? 100 : request.epochs();
-        if (epochs < 1 || epochs > limits.maxEpochs()) {
-            throw RequestException.invalid("epochs", "'epochs' must be from 1 to " + limits.maxEpochs() + ", not "
-                    + epochs + ".");
-        }
-        int batchSize = request.batchSize() == null ? rows : request.batchSize();
-        if (batchSize < 1 || batchSize > rows) {
-            throw RequestException.invalid("batchSize", "'batchSize' must be from 1 to the number of training rows ("
-                    + rows + "), not " + batchSize + ".");
-        }
-        Double targetLoss = request.targetLoss();
-        if (targetLoss != null && !Double.isFinite(targetLoss)) {
-            throw RequestException.invalid("targetLoss", "'targetLoss' is not a finite number.");
-        }
-        double work = (double) choices.size() * seeds.length * epochs * rows * multiplyAdds * 3;
+        int epochs = requests.epochs(request.epochs());
+        int batchSize = TrainingRequests.batchSize(request.batchSize(), rows);
+        Double targetLoss = TrainingRequests.targetLoss(request.targetLoss());
+        long work = DeepNetworkSimulation.saturatingProduct(choices.size(), seeds.length, epochs, rows, multiplyAdds, 3);
         if (work > limits.maxTrainingWork()) {
-            throw RequestException.tooLarge("epochs", "The experiment takes " + String.format("%.3g", work)
+            throw RequestException.tooLarge("epochs", "The experiment takes " + work
                     + " multiply-adds (activations · seeds · epochs · rows · Σ out·in · 3); the limit is "
                     + limits.maxTrainingWork() + ". Use fewer seeds, activations, epochs or rows.");
         }

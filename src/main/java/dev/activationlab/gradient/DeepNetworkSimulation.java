@@ -195,7 +195,11 @@ public final class DeepNetworkSimulation {
         }
     }
 
-    private static long saturatingProduct(long... factors) {
+    /**
+     * The product of work factors, saturating at {@link Long#MAX_VALUE} so that a budget check cannot
+     * be fooled by overflow; 0 if any factor is 0 or negative.
+     */
+    public static long saturatingProduct(long... factors) {
         long product = 1;
         for (long f : factors) {
             if (f <= 0) {

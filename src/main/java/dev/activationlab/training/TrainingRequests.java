@@ -1,5 +1,7 @@
 package dev.activationlab.training;
 
+import static dev.activationlab.gradient.DeepNetworkSimulation.saturatingProduct;
+
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.config.LimitsProperties;
 import dev.activationlab.dataset.DatasetDraw;
@@ -80,22 +82,10 @@ public final class TrainingRequests {
         double[][] testTargets = raw.testTargets();
         Optimizer optimizer = optimizer(request.optimizer());
 
-        int epochs = request.epochs() == null ? DEFAULT_EPOCHS : request.epochs();
-        int maxEpochs = limits.maxEpochs();
-        if (epochs < 1 || epochs > maxEpochs) {
-            throw RequestException.invalid("epochs", "'epochs' must be from 1 to " + maxEpochs + ", not " + epochs
-                    + ".");
-        }
+        int epochs = epochs(request.epochs());
         int rows = raw.inputs().length;
-        int batchSize = request.batchSize() == null ? rows : request.batchSize();
-        if (batchSize < 1 || batchSize > rows) {
-            throw RequestException.invalid("batchSize", "'batchSize' must be from 1 to the number of training rows ("
-                    + rows + "), not " + batchSize + ".");
-        }
-        Double targetLoss = request.targetLoss();
-        if (targetLoss != null) {
-            RequestChecks.finite(targetLoss, "targetLoss");
-        }
+        int batchSize = batchSize(request.batchSize(), rows);
+        Double targetLoss = targetLoss(request.targetLoss());
         long work = saturatingProduct(epochs, rows, network.multiplyAddsPerRow(), 3);
         if (work > limits.maxTrainingWork()) {
             throw RequestException.tooLarge("epochs", "The training takes " + work
@@ -114,6 +104,46 @@ public final class TrainingRequests {
         }
         return new Training(network, optimizer, new Data(raw.inputs(), targets, raw.testInputs(), testTargets),
                 settings);
+    }
+
+    /**
+     * The epochs a request asks for, {@link #DEFAULT_EPOCHS} when it names none.
+     *
+     * @throws RequestException 400 naming {@code epochs} outside 1 … the configured maximum
+     */
+    public int epochs(Integer requested) {
+        int epochs = requested == null ? DEFAULT_EPOCHS : requested;
+        if (epochs < 1 || epochs > limits.maxEpochs()) {
+            throw RequestException.invalid("epochs", "'epochs' must be from 1 to " + limits.maxEpochs() + ", not "
+                    + epochs + ".");
+        }
+        return epochs;
+    }
+
+    /**
+     * The minibatch size a request asks for, the whole set when it names none.
+     *
+     * @throws RequestException 400 naming {@code batchSize} outside 1 … rows
+     */
+    public static int batchSize(Integer requested, int rows) {
+        int batchSize = requested == null ? rows : requested;
+        if (batchSize < 1 || batchSize > rows) {
+            throw RequestException.invalid("batchSize", "'batchSize' must be from 1 to the number of training rows ("
+                    + rows + "), not " + batchSize + ".");
+        }
+        return batchSize;
+    }
+
+    /**
+     * The target loss a request names, or null.
+     *
+     * @throws RequestException 400 naming {@code targetLoss} for a non-finite number
+     */
+    public static Double targetLoss(Double requested) {
+        if (requested != null) {
+            RequestChecks.finite(requested, "targetLoss");
+        }
+        return requested;
     }
 
     private Data data(TrainRequest request) {
@@ -349,16 +379,5 @@ public final class TrainingRequests {
 
     private static int outputWidth(TrainableNetwork network) {
         return network.layers().get(network.layers().size() - 1).outputCount();
-    }
-
-    private static long saturatingProduct(long... factors) {
-        long product = 1;
-        for (long f : factors) {
-            if (f != 0 && product > Long.MAX_VALUE / f) {
-                return Long.MAX_VALUE;
-            }
-            product *= f;
-        }
-        return product;
     }
 }
