@@ -1,6 +1,6 @@
 # Multi-stage image of Activation Lab.
 #   docker build -t activation-lab .
-#   docker run -p 8080:8080 activation-lab
+#   docker run -p 8080:8080 -p 8081:8081 activation-lab    (8081: health and metrics)
 # The build stage compiles the jar with the Maven wrapper; the runtime stage holds only a JRE, the
 # jar extracted into Spring Boot's layers (a code change replaces a layer of kilobytes while the
 # 30 MB of dependencies stay cached) and a class data sharing archive for a faster start.
@@ -45,11 +45,14 @@ RUN java -XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefres
  && rm -rf /tmp/hsperfdata_* /tmp/tomcat*
 
 USER 10001:10001
-EXPOSE 8080
+# 8080 serves the API; 8081 serves the actuator (probes, metrics) on a connector of its own, so that
+# load or stalled clients on the API port never fail a health check.
+EXPOSE 8080 8081
 
-# bash's /dev/tcp needs neither curl nor wget in the image; SERVER_PORT moves the probe with the port.
+# bash's /dev/tcp needs neither curl nor wget in the image; MANAGEMENT_SERVER_PORT moves the probe
+# with the management port.
 HEALTHCHECK --interval=10s --timeout=3s --retries=3 \
-  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SERVER_PORT:-8080} && printf 'GET /actuator/health/readiness HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && grep -q '\"status\":\"UP\"' <&3"]
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${MANAGEMENT_SERVER_PORT:-8081} && printf 'GET /actuator/health/readiness HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && grep -q '\"status\":\"UP\"' <&3"]
 
 # server.shutdown=graceful (application.yml): on SIGTERM the service stops accepting
 # connections, finishes the requests in flight (20 s at most), then exits.
