@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -25,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxComputeWait        longest wait for a compute slot
  * @param minBodyRate           slowest acceptable body upload, bytes per second
  * @param bodyRateGrace         time a body may take before the minimum rate applies
+ * @param heavyPaths            path patterns (Spring's {@code PathPattern} syntax) of requests that
+ *                              may compute for long; with large bodies they may hold every
+ *                              compute slot but one
  * @param inFlightMemoryPercent share of the maximum heap that large bodies and their answers in
  *                              flight may hold together, in percent
  */
@@ -35,6 +39,7 @@ public record AdmissionProperties(
         @NotNull Duration maxComputeWait,
         @NotNull DataSize minBodyRate,
         @NotNull Duration bodyRateGrace,
+        @NotNull List<String> heavyPaths,
         @Min(1) @Max(90) int inFlightMemoryPercent) {
 
     /** The compute slots to create: {@link #computeConcurrency()}, or the processor count for 0. */

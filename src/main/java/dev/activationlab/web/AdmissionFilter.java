@@ -18,14 +18,18 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Admits each API request to memory and to the CPU in three steps, so that slow, stalled and
@@ -37,8 +41,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <li>the body is read in full, before any compute slot is taken, at no less than the minimum
  * rate once the grace period has passed, or is answered 408 and the connection closed;</li>
  * <li>the request waits, first come first served, for a compute slot, at most the configured
- * wait, or is answered 503 with {@code Retry-After}; it computes into a buffer and gives the slot
- * back before its answer goes out, so that a client that reads slowly holds no slot.</li>
+ * wait, or is answered 503 with {@code Retry-After}; heavy requests (large bodies, and the paths
+ * configured as heavy: training, simulations, plots) may hold all slots but one, so that small
+ * requests never queue behind them; it computes into a buffer and gives the slot back before
+ * its answer goes out, so that a client that reads slowly holds no slot.</li>
  * </ol>
  * Event streams ({@code Accept: text/event-stream}) are written as they happen; their work runs on
  * the progress streams' own pool. Paths outside {@code /api/} (the playground, the OpenAPI
@@ -56,6 +62,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
     static final int MEMORY_PER_BODY_BYTE = 4;
 
     private final WorkAdmission admission;
+    private final List<PathPattern> heavyPaths;
     private final Duration maxComputeWait;
     private final long minBytesPerSecond;
     private final long graceNanos;
@@ -63,6 +70,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
     public AdmissionFilter(AdmissionProperties properties) {
         this.admission = new WorkAdmission(properties.effectiveComputeConcurrency(),
                 properties.inFlightMemoryBytes(Runtime.getRuntime().maxMemory()));
+        this.heavyPaths = properties.heavyPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
         this.maxComputeWait = properties.maxComputeWait();
         this.minBytesPerSecond = properties.minBodyRate().toBytes();
         this.graceNanos = properties.bodyRateGrace().toNanos();
@@ -84,8 +92,8 @@ public class AdmissionFilter extends OncePerRequestFilter {
         long declared = request.getContentLengthLong();
         boolean chunked = declared < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
         long reserved = declared > LARGE_BODY ? declared * MEMORY_PER_BODY_BYTE : 0;
-        if (reserved > 0 && !admission.tryReserveMemory(reserved)) {
-            refuseForMemory(request, response);
+        if (reserved > 0 && !admission.tryReserveMemory(reserved, maxComputeWait)) {
+            refuseForMemory(request, response, declared);
             return;
         }
         try {
@@ -101,7 +109,8 @@ public class AdmissionFilter extends OncePerRequestFilter {
                 }
                 admitted = new BufferedBodyRequest(request, read.body);
             }
-            reserved = compute(admitted, response, chain, reserved);
+            boolean heavy = reserved > 0 || isHeavyPath(request);
+            reserved = compute(admitted, response, chain, reserved, heavy);
         } finally {
             if (reserved > 0) {
                 admission.releaseMemory(reserved);
@@ -109,10 +118,28 @@ public class AdmissionFilter extends OncePerRequestFilter {
         }
     }
 
-    /** Runs the rest of the chain in a compute slot; returns the bytes now reserved. */
+    private boolean isHeavyPath(HttpServletRequest request) {
+        if (heavyPaths.isEmpty()) {
+            return false;
+        }
+        PathContainer path = PathContainer.parsePath(request.getRequestURI());
+        for (PathPattern pattern : heavyPaths) {
+            if (pattern.matches(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Runs the rest of the chain in a compute slot (a heavy one for large bodies and heavy paths);
+     * returns the bytes now reserved.
+     */
     private long compute(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-            long reserved) throws ServletException, IOException {
-        if (!admission.tryAcquireCompute(maxComputeWait)) {
+            long reserved, boolean heavy) throws ServletException, IOException {
+        boolean granted = heavy ? admission.tryAcquireHeavyCompute(maxComputeWait)
+                : admission.tryAcquireCompute(maxComputeWait);
+        if (!granted) {
             ProblemJson.write(request, response, ProblemType.SERVICE_BUSY, "Every compute slot stayed busy for "
                     + maxComputeWait.toMillis() + " ms; try again in a moment.");
             return reserved;
@@ -121,7 +148,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
             try {
                 chain.doFilter(request, response);
             } finally {
-                admission.releaseCompute();
+                release(heavy);
             }
             return reserved;
         }
@@ -129,7 +156,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, buffered);
         } finally {
-            admission.releaseCompute();
+            release(heavy);
         }
         int answer = buffered.getContentSize();
         if (answer > LARGE_BODY) {
@@ -145,17 +172,52 @@ public class AdmissionFilter extends OncePerRequestFilter {
         return reserved;
     }
 
+    private void release(boolean heavy) {
+        if (heavy) {
+            admission.releaseHeavyCompute();
+        } else {
+            admission.releaseCompute();
+        }
+    }
+
     private static boolean isEventStream(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         return accept != null && accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE);
     }
 
-    private void refuseForMemory(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // The body stays unread: close the connection rather than receive it.
-        response.setHeader(HttpHeaders.CONNECTION, "close");
+    private void refuseForMemory(HttpServletRequest request, HttpServletResponse response, long declared)
+            throws IOException {
+        // The body is read and dropped (no memory held, the minimum rate still applies), so that the
+        // client, busy sending it, can read the 503 rather than see its connection reset.
+        if (!discardBody(request, declared)) {
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+        }
         ProblemJson.write(request, response, ProblemType.SERVICE_BUSY, "Large requests in flight hold the "
                 + "service's memory budget (" + admission.memoryBudget() / (1024 * 1024)
                 + " MiB); try again in a moment.");
+    }
+
+    /** Reads {@code declared} bytes of body and drops them; false if that failed or was too slow. */
+    private boolean discardBody(HttpServletRequest request, long declared) {
+        long start = System.nanoTime();
+        byte[] scratch = new byte[64 * 1024];
+        long received = 0;
+        try {
+            InputStream in = request.getInputStream();
+            while (received < declared) {
+                int n = in.read(scratch);
+                if (n < 0) {
+                    return false;
+                }
+                received += n;
+                if (tooSlow(received, System.nanoTime() - start)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The outcome of reading a body: the bytes, or why there are none. */
@@ -181,7 +243,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
                     int capacity = (int) Math.min(Integer.MAX_VALUE - 8, (long) length * 2);
                     long needed = capacity > LARGE_BODY ? (long) capacity * MEMORY_PER_BODY_BYTE : 0;
                     if (needed > reserved) {
-                        if (!admission.tryReserveMemory(needed - reserved)) {
+                        if (!admission.tryReserveMemory(needed - reserved, maxComputeWait)) {
                             return new BodyRead(null, reserved, ProblemType.SERVICE_BUSY, "Large requests in "
                                     + "flight hold the service's memory budget; try again in a moment.");
                         }

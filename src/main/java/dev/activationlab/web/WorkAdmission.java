@@ -6,17 +6,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The two resources every request competes for: compute slots (bounded concurrency, granted
- * first come, first served) and a byte budget for large bodies and answers in flight.
+ * The resources every request competes for: compute slots (bounded concurrency, granted first
+ * come, first served), of which heavy requests (large bodies, long computations) may hold all but
+ * one, so that small requests never wait behind them; and a byte budget for large bodies and
+ * answers in flight.
  *
  * <p>Thread-safe. The filter that applies it is {@link AdmissionFilter}.
  */
 public final class WorkAdmission {
 
     private final Semaphore computeSlots;
+    private final Semaphore heavySlots;
     private final int computeConcurrency;
     private final long memoryBudget;
     private final AtomicLong memoryInFlight = new AtomicLong();
+    /** Notified whenever memory is given back, for the requests waiting for it. */
+    private final Object memoryReleased = new Object();
 
     /**
      * @param computeConcurrency requests allowed to compute at once, at least 1
@@ -30,6 +35,7 @@ public final class WorkAdmission {
         // Fair: a request that has waited longest gets the next slot, so that no connection
         // waits behind other connections' whole bursts.
         this.computeSlots = new Semaphore(computeConcurrency, true);
+        this.heavySlots = new Semaphore(Math.max(1, computeConcurrency - 1), true);
         this.computeConcurrency = computeConcurrency;
         this.memoryBudget = memoryBudgetBytes;
     }
@@ -40,16 +46,73 @@ public final class WorkAdmission {
      * @return true if a slot was granted (give it back with {@link #releaseCompute()})
      */
     public boolean tryAcquireCompute(Duration maxWait) {
+        return acquire(computeSlots, maxWait.toNanos());
+    }
+
+    public void releaseCompute() {
+        computeSlots.release();
+    }
+
+    /**
+     * Waits up to {@code maxWait} for a heavy request's compute slot: one of the heavy lane's,
+     * then one of the compute slots.
+     *
+     * @return true if both were granted (give them back with {@link #releaseHeavyCompute()})
+     */
+    public boolean tryAcquireHeavyCompute(Duration maxWait) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        if (!acquire(heavySlots, maxWait.toNanos())) {
+            return false;
+        }
+        if (!acquire(computeSlots, deadline - System.nanoTime())) {
+            heavySlots.release();
+            return false;
+        }
+        return true;
+    }
+
+    public void releaseHeavyCompute() {
+        computeSlots.release();
+        heavySlots.release();
+    }
+
+    private static boolean acquire(Semaphore slots, long nanos) {
         try {
-            return computeSlots.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS);
+            return slots.tryAcquire(Math.max(0, nanos), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
     }
 
-    public void releaseCompute() {
-        computeSlots.release();
+    /**
+     * Reserves {@code bytes} of the memory budget, waiting up to {@code maxWait} for them to be
+     * given back by others.
+     *
+     * @return true if reserved (give them back with {@link #releaseMemory(long)})
+     */
+    public boolean tryReserveMemory(long bytes, Duration maxWait) {
+        if (tryReserveMemory(bytes)) {
+            return true;
+        }
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        synchronized (memoryReleased) {
+            while (true) {
+                if (tryReserveMemory(bytes)) {
+                    return true;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(memoryReleased, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
     }
 
     /**
@@ -78,6 +141,9 @@ public final class WorkAdmission {
 
     public void releaseMemory(long bytes) {
         memoryInFlight.addAndGet(-bytes);
+        synchronized (memoryReleased) {
+            memoryReleased.notifyAll();
+        }
     }
 
     /** Bytes held by admitted requests now. */
