@@ -61,7 +61,8 @@ class AccuracyController {
         this.limits = limits;
     }
 
-    @Operation(summary = "Measure a kernel's error in ULPs against the correctly rounded truth",
+    @Operation(operationId = "measureAccuracy",
+            summary = "Measure a kernel's error in ULPs against the correctly rounded truth",
             description = DESCRIPTION,
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,

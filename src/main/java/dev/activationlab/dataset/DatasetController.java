@@ -31,7 +31,8 @@ class DatasetController {
             [-3.1860559808183058, -2.4538025595536337]], "targets": [[0.0], [1.0], [0.0]], \
             "testInputs": [[2.340714041341746, 2.007789780129131]], "testTargets": [[1.0]]}""";
 
-    @Operation(summary = "List the datasets",
+    @Operation(operationId = "listDatasets",
+            summary = "List the datasets",
             description = "Two-dimensional problems in the manner of TensorFlow Playground (xor, circle, gaussians, "
                     + "spiral, moons), drawn from a seeded generator, and the four rows of the gates and, or, "
                     + "nand, xor-gate. Each can be fetched by name or named as \"dataset\" in /networks/train.")
@@ -45,7 +46,8 @@ class DatasetController {
                 .map(d -> new DatasetCatalogueResponse.Entry(d.id(), d.description(), 2, 2)).toList());
     }
 
-    @Operation(summary = "Draw a dataset",
+    @Operation(operationId = "drawDataset",
+            summary = "Draw a dataset",
             description = "Labels 0 and 1, sample i of class i mod 2, every draw from the generator of "
                     + "/gradients/simulate (SplitMix64) seeded by `seed`, in sample order: the point, then its "
                     + "jitter. `noise` (0 to 1) adds Gaussian jitter of that share of the problem's scale to each "

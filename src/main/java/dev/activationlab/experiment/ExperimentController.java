@@ -76,7 +76,8 @@ class ExperimentController {
         this.renderer = renderer;
     }
 
-    @Operation(summary = "Race activations: the same network trained with each, over several seeds",
+    @Operation(operationId = "convergenceExperiment",
+            summary = "Race activations: the same network trained with each, over several seeds",
             description = """
                     Each run is /networks/train with an architecture of these `hidden` widths and `init` (default \
                     auto), the activation on every hidden layer, a linear output layer, and the run's seed for \
@@ -139,7 +140,8 @@ class ExperimentController {
     record Progress(int run, int runs, String activation, long seed, int epoch, int epochs, double loss) {
     }
 
-    @Operation(summary = "Plot an experiment's median loss curves",
+    @Operation(operationId = "plotConvergenceExperiment",
+            summary = "Plot an experiment's median loss curves",
             description = "Runs the experiment of the body (as POST /experiments/convergence) and draws the median "
                     + "training loss of each activation per epoch on a logarithmic axis, one line each, labelled "
                     + "with its name and parameters. `format` (svg or png) or the Accept header chooses the image "

@@ -49,7 +49,8 @@ class DecisionBoundaryController {
         this.renderer = renderer;
     }
 
-    @Operation(summary = "Draw the decision boundary of a two-input network",
+    @Operation(operationId = "plotDecisionBoundary",
+            summary = "Draw the decision boundary of a two-input network",
             description = """
                     The plane around the samples (their range plus a tenth on each side) is cut into resolution × \
                     resolution cells, each coloured by the network's output at its centre: for bce_with_logits and \

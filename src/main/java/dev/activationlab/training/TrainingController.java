@@ -79,7 +79,8 @@ class TrainingController {
         this.streams = streams;
     }
 
-    @Operation(summary = "Gradients of a loss over a batch (backpropagation)",
+    @Operation(operationId = "backpropagate",
+            summary = "Gradients of a loss over a batch (backpropagation)",
             description = """
                     One forward and one backward pass: the mean loss, the accuracy, the outputs, and the gradient of \
                     the mean loss with respect to every weight (out × in), bias, learnable PReLU alpha (one per \
@@ -128,7 +129,8 @@ class TrainingController {
                 gradients.inputGradients());
     }
 
-    @Operation(summary = "Train a network by minibatch gradient descent",
+    @Operation(operationId = "trainNetwork",
+            summary = "Train a network by minibatch gradient descent",
             description = """
                     Each epoch visits the training rows in order or, with shuffle, in the order of a Fisher–Yates \
                     shuffle drawn afresh each epoch (from 0 … n−1) from one SplitMix64 generator seeded once by \
@@ -187,7 +189,8 @@ class TrainingController {
                 record -> sink.progress(new Progress(record.epoch(), epochs, record.loss()))));
     }
 
-    @Operation(summary = "The training as a PyTorch script",
+    @Operation(operationId = "trainingScript",
+            summary = "The training as a PyTorch script",
             description = """
                     Takes the body of /networks/train and answers a self-contained Python script (text/x-python) \
                     that rebuilds the same initial network (the given layers, or the weights the architecture \

@@ -58,7 +58,8 @@ class ActivationController {
         this.limits = limits;
     }
 
-    @Operation(summary = "List the activation catalogue",
+    @Operation(operationId = "listActivations",
+            summary = "List the activation catalogue",
             description = "Every activation, sorted by name, with its aliases, formula, derivative (with the value "
                     + "at kinks), parameters with defaults and bounds (null where open), output range, shape "
                     + "properties and reference. The example shows one entry of the list.",
@@ -70,7 +71,8 @@ class ActivationController {
         return new CatalogueResponse(registry.all().stream().map(ActivationView::of).toList());
     }
 
-    @Operation(summary = "Describe one activation",
+    @Operation(operationId = "describeActivation",
+            summary = "Describe one activation",
             description = "The catalogue entry of one activation. An alias resolves to its canonical entry "
                     + "(logistic gives sigmoid); names match case-insensitively, with '-' accepted for '_'. "
                     + "An unknown name is a 404 whose problem document lists the valid names.",
@@ -83,7 +85,8 @@ class ActivationController {
         return ActivationView.of(registry.require(name));
     }
 
-    @Operation(summary = "Evaluate an activation over a vector",
+    @Operation(operationId = "evaluateActivation",
+            summary = "Evaluate an activation over a vector",
             description = "Applies f element by element (softmax, log_softmax, softmin and sparsemax over the whole "
                     + "vector; the gated units glu, reglu, geglu and swiglu split x of even length n into halves "
                     + "a, b and answer the n/2 values a_i·g(b_i), an odd length being a 400 naming x). "
@@ -118,7 +121,8 @@ class ActivationController {
         return new EvaluateResponse(activation.name(), parameters.asMap(), dtype.label(), values);
     }
 
-    @Operation(summary = "Differentiate an activation over a vector",
+    @Operation(operationId = "differentiateActivation",
+            summary = "Differentiate an activation over a vector",
             description = "f'(x) element by element with respect to the pre-activation, with PyTorch's autograd "
                     + "value at kinks (relu'(0) = 0, leaky_relu'(0) = alpha, step' = 0 everywhere). For prelu also "
                     + "parameterGradients.alpha[i] = ∂y_i/∂alpha. For the vector-valued ones (softmax, "
@@ -166,7 +170,8 @@ class ActivationController {
                 d.parameterGradients(), d.jacobian());
     }
 
-    @Operation(summary = "Sample an activation and its derivative for plotting",
+    @Operation(operationId = "activationCurve",
+            summary = "Sample an activation and its derivative for plotting",
             description = "points evenly spaced x_i = from + i·(to − from)/(points − 1), the last exactly to, "
                     + "with f and f' at each. from < to, both finite; 2 ≤ points ≤ 10001 "
                     + "(activation-lab.limits.max-curve-points); else 400. Any other query parameter is an "

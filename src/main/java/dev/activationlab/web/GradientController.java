@@ -74,7 +74,8 @@ class GradientController {
         this.limits = limits;
     }
 
-    @Operation(summary = "Backward pass through a scalar chain of N layers",
+    @Operation(operationId = "gradientChain",
+            summary = "Backward pass through a scalar chain of N layers",
             description = """
                     Layer k computes f at pre-activation z_k with weight w_k; layer 1 is next to the input, \
                     layer N next to the output, and perLayer runs from 1 to N. The gradient reaching layer k \
@@ -137,7 +138,8 @@ class GradientController {
                 result.vanishedAfterLayers(), result.explodedAfterLayers());
     }
 
-    @Operation(summary = "Seeded Monte-Carlo deep network: saturation and gradient decay per layer",
+    @Operation(operationId = "simulateGradients",
+            summary = "Seeded Monte-Carlo deep network: saturation and gradient decay per layer",
             description = """
                     After Glorot & Bengio (2010): a fully connected network of `layers` layers of `width` units \
                     (weights width × width, out × in as nn.Linear; biases 0), a batch of `batchSize` \

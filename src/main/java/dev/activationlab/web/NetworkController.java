@@ -77,7 +77,8 @@ class NetworkController {
         this.limits = limits;
     }
 
-    @Operation(summary = "Forward pass of a multi-layer network",
+    @Operation(operationId = "forwardNetwork",
+            summary = "Forward pass of a multi-layer network",
             description = "Each layer computes z = W·h + b and f(z), W out × in with row j holding the weights "
                     + "into neuron j (PyTorch's nn.Linear.weight), each z_j summed in index order with the bias "
                     + "added last. The response carries every layer's weighted sums and outputs, one row per "
@@ -142,7 +143,8 @@ class NetworkController {
         return new NetworkForwardResponse(pass.outputs(), views);
     }
 
-    @Operation(summary = "Collapse a stack of linear layers into one",
+    @Operation(operationId = "collapseNetwork",
+            summary = "Collapse a stack of linear layers into one",
             description = "Where every layer's activation is linear (c·z; identity is linear with c = 1), the "
                     + "stack computes x ↦ W·x + b with W = c_L W_L ⋯ c_1 W_1 (out_L × in_1) and the biases carried "
                     + "through, b ← c_k(W_k b + b_k): depth without a non-linearity adds nothing. Three 1 × 1 "

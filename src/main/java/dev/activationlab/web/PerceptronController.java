@@ -93,7 +93,8 @@ class PerceptronController {
         this.limits = limits;
     }
 
-    @Operation(summary = "Run a perceptron",
+    @Operation(operationId = "runPerceptron",
+            summary = "Run a perceptron",
             description = "For each input row x: the weighted sum z = Σ w_i·x_i + b (summed in index order, the "
                     + "bias added last) and the output f(z), f any scalar activation of the catalogue with its "
                     + "parameters (step, 1 if z > 0 else 0, by default). Every row needs as many entries as "
@@ -140,7 +141,8 @@ class PerceptronController {
                 run.weightedSums(), run.outputs());
     }
 
-    @Operation(summary = "The logic gates AND, NAND, OR and XOR",
+    @Operation(operationId = "logicGates",
+            summary = "The logic gates AND, NAND, OR and XOR",
             description = "AND (0.5, 0.5, bias −0.7), NAND (−0.5, −0.5, bias 0.7) and OR (0.5, 0.5, bias −0.2) "
                     + "as single step perceptrons, and XOR, which no single perceptron computes (it is not "
                     + "linearly separable), as a two-layer network: NAND and OR, then AND of the two. The XOR "
@@ -175,7 +177,8 @@ class PerceptronController {
                 layer.activation().parameters().asMap());
     }
 
-    @Operation(summary = "Train a perceptron with Rosenblatt's rule",
+    @Operation(operationId = "trainPerceptron",
+            summary = "Train a perceptron with Rosenblatt's rule",
             description = "Step perceptron, Rosenblatt (1958): for each sample x with target t in turn, "
                     + "y = step(w·x + b) and, if y ≠ t, w ← w + η(t − y)x and b ← b + η(t − y). Epochs are "
                     + "numbered from 1; history holds the state at the end of each, with misclassified = the "

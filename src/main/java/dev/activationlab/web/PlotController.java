@@ -61,7 +61,8 @@ class PlotController {
         this.renderer = renderer;
     }
 
-    @Operation(summary = "Plot an activation and its derivative",
+    @Operation(operationId = "plotActivation",
+            summary = "Plot an activation and its derivative",
             description = "The curve of f, and of f′ (dashed) when derivative is true, over points evenly spaced "
                     + "x from 'from' to 'to', with axes, grid, labelled ticks, a legend and a title naming the "
                     + "function and its parameters. Any other query parameter is an activation parameter, e.g. "
@@ -108,7 +109,8 @@ class PlotController {
         return respond(Charts.lineChart(text, lines), image, function.activation().name());
     }
 
-    @Operation(summary = "Plot several activations in one chart",
+    @Operation(operationId = "plotActivations",
+            summary = "Plot several activations in one chart",
             description = "Up to 12 activations overlaid, each in its own colour, f solid and f′ dashed (when "
                     + "derivative is true). Parameters are given per function as {name}.{param}=value, for "
                     + "example leaky_relu.alpha=0.2; a function without them gets its defaults. Range, size and "
@@ -159,7 +161,8 @@ class PlotController {
         return respond(Charts.lineChart(text, lines), image, fileName);
     }
 
-    @Operation(summary = "Plot the gradient reaching each layer of a chain, on a log axis",
+    @Operation(operationId = "plotGradientChain",
+            summary = "Plot the gradient reaching each layer of a chain, on a log axis",
             description = "One line per activation: |g_k| = |Π_{i=k..N} w·f′(z)| against the layer k (1 = next to "
                     + "the input), as POST /api/v1/gradients/chain computes it with the same pre-activation z and "
                     + "weight w at every layer. The vertical axis is logarithmic and plots log10 |g_k| directly, "
