@@ -186,9 +186,9 @@ class PerceptronController {
                     + "(epochs counts it) or after maxEpochs; on data that are not linearly separable, such as "
                     + "XOR, converged is false. Samples are visited in the order given unless shuffle is true: "
                     + "then each epoch is a Fisher–Yates permutation from java.util.Random(seed), so a seed "
-                    + "always gives the same training (seed is ignored otherwise, chosen and echoed when "
-                    + "absent). Defaults, as scikit-learn's Perceptron: learningRate 1, maxEpochs 1000; "
-                    + "initial weights and bias 0. maxEpochs · samples · (inputs + 1) is bounded by the network "
+                    + "always gives the same training (seed is ignored otherwise, chosen below 2^53, which "
+                    + "JavaScript numbers carry exactly, and echoed when absent). Defaults, as scikit-learn's "
+                    + "Perceptron: learningRate 1, maxEpochs 1000; initial weights and bias 0. maxEpochs · samples · (inputs + 1) is bounded by the network "
                     + "work limit, and maxEpochs · (inputs + 1) (the history) by the vector length limit (413).",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -240,7 +240,9 @@ class PerceptronController {
                 : RequestChecks.finite(request.initialBias(), "initialBias");
         boolean shuffle = Boolean.TRUE.equals(request.shuffle());
         Long seed = !shuffle ? null
-                : request.seed() != null ? request.seed() : Long.valueOf(ThreadLocalRandom.current().nextLong());
+                : request.seed() != null ? request.seed()
+                // Below 2^53, so that JavaScript clients and Swagger UI carry the echoed seed exactly.
+                : Long.valueOf(ThreadLocalRandom.current().nextLong(1L << 53));
         checkTrainingSize(maxEpochs, inputs.length, n);
 
         TrainingSettings settings = new TrainingSettings(learningRate, maxEpochs, initialWeights, initialBias,

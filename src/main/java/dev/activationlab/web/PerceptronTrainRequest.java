@@ -36,6 +36,6 @@ public record PerceptronTrainRequest(
                 defaultValue = "false")
         Boolean shuffle,
         @Schema(description = "Seed of the order when shuffle is true (the same seed gives the same training); "
-                + "ignored otherwise. Chosen and echoed when shuffle is true and it is omitted.", example = "42")
+                + "ignored otherwise. Chosen below 2^53 and echoed when shuffle is true and it is omitted.", example = "42")
         Long seed) {
 }

@@ -21,11 +21,15 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 
@@ -225,6 +229,46 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 ? "A JSON object is required as the request body; it is empty or null."
                 : "The request body is not valid JSON.";
         return respond(problem(ProblemType.MALFORMED_JSON, detail, null));
+    }
+
+    /**
+     * Spring's own problem documents (404, 405, 415, a missing parameter) in this service's words:
+     * a detail such as "No static resource api/v1/activation." speaks of the framework, not the API.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            String detail = ownDetail(ex);
+            if (detail != null) {
+                problem.setDetail(detail);
+            }
+        }
+        return response;
+    }
+
+    /** This service's detail for a Spring MVC exception, or {@code null} to keep Spring's. */
+    static String ownDetail(Exception ex) {
+        if (ex instanceof NoResourceFoundException) {
+            return ProblemErrorReportValve.detail(404);
+        }
+        if (ex instanceof HttpRequestMethodNotSupportedException e) {
+            String[] supported = e.getSupportedMethods();
+            return supported == null || supported.length == 0 ? ProblemErrorReportValve.detail(405)
+                    : "This path does not take " + ClientText.shorten(e.getMethod()) + "; it takes "
+                            + String.join(", ", supported) + ".";
+        }
+        if (ex instanceof HttpMediaTypeNotSupportedException e) {
+            return e.getContentType() == null
+                    ? "The request body has no Content-Type; send it as application/json."
+                    : "A body of type " + ClientText.shorten(e.getContentType().toString())
+                            + " is not taken here; send application/json.";
+        }
+        if (ex instanceof MissingServletRequestParameterException e) {
+            return "The query parameter '" + e.getParameterName() + "' is required.";
+        }
+        return null;
     }
 
     /** Gives Spring's own problem documents (405, 415, 404, ...) this service's types and titles. */

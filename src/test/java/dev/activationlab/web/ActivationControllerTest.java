@@ -410,8 +410,9 @@ class ActivationControllerTest {
     void evaluateWhenMethodIsGetShouldReturnMethodNotAllowed() {
         MvcTestResult result = mvc.get().uri("/api/v1/activations/relu/evaluate").exchange();
 
-        problem(result, 405, "method-not-allowed");
+        JsonNode problem = problem(result, 405, "method-not-allowed");
         assertThat(result).containsHeader("Allow");
+        assertThat(problem.get("detail").asString()).isEqualTo("This path does not take GET; it takes POST.");
     }
 
     @Test
@@ -419,7 +420,9 @@ class ActivationControllerTest {
         MvcTestResult result = mvc.post().uri("/api/v1/activations/relu/evaluate")
                 .contentType(MediaType.TEXT_PLAIN).content("{\"x\": [1]}").exchange();
 
-        problem(result, 415, "unsupported-media-type");
+        JsonNode problem = problem(result, 415, "unsupported-media-type");
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("A body of type text/plain is not taken here; send application/json.");
     }
 
     @Test
@@ -612,7 +615,9 @@ class ActivationControllerTest {
 
     @Test
     void unknownPathShouldReturnNotFound() {
-        problem(mvc.get().uri("/api/v1/nosuch").exchange(), 404, "not-found");
+        JsonNode problem = problem(mvc.get().uri("/api/v1/nosuch").exchange(), 404, "not-found");
+        // This service's words, not the framework's ("No static resource api/v1/nosuch.").
+        assertThat(problem.get("detail").asString()).isEqualTo("There is nothing at this path.");
     }
 
     // ---- malformed bodies, all together ----

@@ -255,6 +255,17 @@ class PerceptronControllerTest {
     }
 
     @Test
+    void trainShouldChooseSeedsThatJavaScriptNumbersCarryExactly() {
+        // A 64-bit seed is below 2^53 with probability 2^-11; twenty chosen below it by chance: 2^-220.
+        for (int i = 0; i < 20; i++) {
+            MvcTestResult result = post("/train", train("[1, 1, 1, 0]", ", \"maxEpochs\": 5, \"shuffle\": true"));
+            assertThat(result).hasStatusOk();
+            assertThat(result).bodyJson().extractingPath("$.seed").asNumber()
+                    .satisfies(seed -> assertThat(seed.longValue()).isBetween(0L, (1L << 53) - 1));
+        }
+    }
+
+    @Test
     void trainWhenTargetIsNotZeroOrOneShouldReturnBadRequest() {
         assertProblem(post("/train", train("[0, 0, 0.5, 1]", "")), 400, "targets[2]");
     }
