@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -29,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,10 +51,10 @@ public class OpenApiConfiguration {
     private static final String PROBLEM_TYPE = "urn:activation-lab:problem:";
 
     @Bean
-    OpenAPI activationLabOpenApi() {
+    OpenAPI activationLabOpenApi(ObjectProvider<BuildProperties> build) {
         return new OpenAPI().info(new Info()
                 .title("Activation Lab API")
-                .version("1")
+                .version(projectVersion(build.getIfAvailable()))
                 .description("""
                         Activation functions and their derivatives over vectors, perceptrons, multi-layer \
                         networks and gradient decay, computed over HTTP. Numbers are IEEE-754 doubles; \
@@ -60,7 +63,22 @@ public class OpenApiConfiguration {
                         (urn:activation-lab:problem:<kind>), a title, a detail for people and, where one \
                         place is at fault, field: its JSON path (x[3], params.alpha, layers[1].activation) \
                         or query parameter.""")
-                .license(new License().name("See the project's README")));
+                .contact(new Contact().name("Activation Lab developers"))
+                // No licence has been chosen for the project yet; replace both fields when one is.
+                .license(new License().name("No licence granted yet: all rights reserved")
+                        .identifier("LicenseRef-All-Rights-Reserved")));
+    }
+
+    /**
+     * The project's version (pom.xml) from META-INF/build-info.properties, which the build writes
+     * (spring-boot-maven-plugin's build-info goal), or from the jar's manifest.
+     */
+    static String projectVersion(BuildProperties build) {
+        if (build != null && build.getVersion() != null) {
+            return build.getVersion();
+        }
+        String manifest = OpenApiConfiguration.class.getPackage().getImplementationVersion();
+        return manifest != null ? manifest : "unknown";
     }
 
     @Bean
@@ -101,7 +119,9 @@ public class OpenApiConfiguration {
                         "JSON path (zero-based) or query parameter at fault, e.g. x[1] or params.alpha; "
                                 + "absent when the request as a whole is at fault"))
                 .addProperty("validNames", new ArraySchema().items(new StringSchema())
-                        .description("For an unknown activation: the canonical names of the catalogue"));
+                        .description("For an unknown activation: the canonical names of the catalogue"))
+                .addProperty("layer", new IntegerSchema().description(
+                        "For a network whose layer is at fault: its index, from 0 on the input side"));
         problem.setRequired(List.of("type", "title", "status", "detail"));
         openApi.getComponents().addSchemas(PROBLEM_SCHEMA, problem);
     }

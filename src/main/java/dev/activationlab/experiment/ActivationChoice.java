@@ -12,7 +12,8 @@ import java.util.Map;
  * @param name   a scalar activation of the catalogue
  * @param params its parameters; omitted ones take their defaults
  */
-@Schema(description = "An activation name, or {\"name\", \"params\"}", example = "relu")
+@Schema(description = "An activation with its parameters; a bare name (a JSON string) is read as {\"name\": name}",
+        example = "{\"name\": \"leaky_relu\", \"params\": {\"alpha\": 0.1}}")
 public record ActivationChoice(String name, Map<String, Double> params) {
 
     @JsonCreator

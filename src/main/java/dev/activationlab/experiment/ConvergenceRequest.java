@@ -2,6 +2,7 @@ package dev.activationlab.experiment;
 
 import dev.activationlab.dataset.DatasetSpec;
 import dev.activationlab.training.OptimizerSpec;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -21,8 +22,11 @@ import java.util.List;
  * @param targetLoss  the loss a run must reach to count as converged
  */
 public record ConvergenceRequest(
-        @Schema(description = "Activations (names, or {name, params}), 1 to 12", example = "[\"sigmoid\", \"tanh\", \"relu\"]",
-                requiredMode = Schema.RequiredMode.REQUIRED) List<ActivationChoice> activations,
+        // Each item is either JSON type ActivationChoice reads: a name, or {name, params}.
+        @ArraySchema(arraySchema = @Schema(description = "Activations (names, or {name, params}), 1 to 12",
+                example = "[\"sigmoid\", \"tanh\", \"relu\"]", requiredMode = Schema.RequiredMode.REQUIRED),
+                schema = @Schema(oneOf = {String.class, ActivationChoice.class}))
+        List<ActivationChoice> activations,
         @Schema(description = "The toy dataset every run trains on", requiredMode = Schema.RequiredMode.REQUIRED)
         DatasetSpec dataset,
         @Schema(description = "Hidden layer widths", example = "[8, 8]", requiredMode = Schema.RequiredMode.REQUIRED)

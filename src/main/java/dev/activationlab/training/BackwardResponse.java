@@ -1,6 +1,7 @@
 package dev.activationlab.training;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,8 @@ public record BackwardResponse(double loss, double accuracy, double[][] outputs,
      * @param biasGradients       ∂L/∂b
      * @param parameterGradients  {@code {"alpha": g}} on a prelu layer, absent elsewhere
      */
+    // Named apart from NetworkForwardResponse.Layer: one schema name per shape in the OpenAPI document.
+    @Schema(name = "LayerGradients")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Layer(double[][] weightGradients, double[] biasGradients, Map<String, Double> parameterGradients) {
     }

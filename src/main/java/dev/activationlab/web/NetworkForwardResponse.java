@@ -1,5 +1,6 @@
 package dev.activationlab.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,8 @@ public record NetworkForwardResponse(double[][] outputs, List<Layer> layers) {
      * @param weightedSums z = W·h + b, one row per input row, one entry per neuron
      * @param outputs      f(z), same shape
      */
+    // Named apart from BackwardResponse.Layer: one schema name per shape in the OpenAPI document.
+    @Schema(name = "ForwardLayer")
     public record Layer(String activation, Map<String, Double> params, double[][] weightedSums, double[][] outputs) {
     }
 }
