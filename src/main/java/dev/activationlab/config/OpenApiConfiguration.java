@@ -24,6 +24,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.servers.Server;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +53,11 @@ public class OpenApiConfiguration {
 
     @Bean
     OpenAPI activationLabOpenApi(ObjectProvider<BuildProperties> build) {
-        return new OpenAPI().info(new Info()
+        // A relative server: the service that served the document, whatever its host, port or proxy
+        // (and no host or port in the committed snapshot, docs/openapi.json).
+        return new OpenAPI()
+                .servers(List.of(new Server().url("/").description("The service that serves this document")))
+                .info(new Info()
                 .title("Activation Lab API")
                 .version(projectVersion(build.getIfAvailable()))
                 .description("""
