@@ -18,9 +18,11 @@ public record OptimizerSpec(
         @Schema(description = "sgd or adam", example = "sgd", defaultValue = "sgd") String name,
         @Schema(description = "Learning rate ≥ 0 (default 0.01 for sgd, 0.001 for adam)", example = "0.1")
         Double learningRate,
-        @Schema(description = "sgd: momentum ≥ 0", example = "0", defaultValue = "0") Double momentum,
-        @Schema(description = "sgd: Nesterov momentum (needs momentum > 0)", example = "false",
-                defaultValue = "false") Boolean nesterov,
+        // No schema default for the settings of sgd alone: generated clients send a schema's default,
+        // and adam refuses momentum and nesterov.
+        @Schema(description = "sgd only: momentum ≥ 0 (default 0)", example = "0") Double momentum,
+        @Schema(description = "sgd only: Nesterov momentum, which needs momentum > 0 (default false)",
+                example = "false") Boolean nesterov,
         @Schema(description = "L2 penalty ≥ 0 added to the gradient", example = "0", defaultValue = "0")
         Double weightDecay,
         @Schema(description = "adam: [β1, β2], each in [0, 1)", example = "[0.9, 0.999]") double[] betas,
