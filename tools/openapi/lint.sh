@@ -14,6 +14,8 @@ echo "Spectral (spectral:oas):"
 npx --no-install spectral lint "$doc" --ruleset .spectral.yaml --fail-severity=warn
 
 echo "Redocly (recommended):"
+# No usage report and no look-up of newer versions: nothing but the service is asked.
+export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true
 report=$(npx --no-install redocly lint "$doc" --config redocly.yaml --format=json 2>/dev/null || true)
 python3 -c '
 import json, sys
