@@ -81,7 +81,7 @@ class ActivationController {
             description = "Applies f element by element (softmax, log_softmax, softmin and sparsemax over the whole "
                     + "vector; the gated units glu, reglu, geglu and swiglu split x of even length n into halves "
                     + "a, b and answer the n/2 values a_i·g(b_i), an odd length being a 400 naming x). "
-                    + "x holds 1 to 1,000,000 finite numbers (activation-lab.limits.max-vector-length; beyond: 413); "
+                    + "x holds 1 to ${activation-lab.limits.max-vector-length} finite numbers (activation-lab.limits.max-vector-length; beyond: 413); "
                     + "params may be omitted. The response echoes the canonical name and the full resolved "
                     + "parameters, defaults included. An unknown or out-of-range parameter is a 400 naming "
                     + "params.<name>; a non-finite input a 400 naming x[i]; a result that is not a finite "
@@ -162,7 +162,7 @@ class ActivationController {
 
     @Operation(summary = "Sample an activation and its derivative for plotting",
             description = "points evenly spaced x_i = from + i·(to − from)/(points − 1), the last exactly to, "
-                    + "with f and f' at each. from < to, both finite; 2 ≤ points ≤ 10001 "
+                    + "with f and f' at each. from < to, both finite; 2 ≤ points ≤ ${activation-lab.limits.max-curve-points} "
                     + "(activation-lab.limits.max-curve-points); else 400. Any other query parameter is an "
                     + "activation parameter, e.g. alpha=0.1 for leaky_relu; each may be given once. "
                     + "Vector-valued activations (softmax, log_softmax, softmin, sparsemax, glu, reglu, geglu, swiglu) answer 422.",
@@ -176,7 +176,7 @@ class ActivationController {
                         @Parameter(description = "First x, finite", example = "-2") @RequestParam(defaultValue = "-6") double from,
                         @Parameter(description = "Last x, finite, greater than from", example = "2")
                         @RequestParam(defaultValue = "6") double to,
-                        @Parameter(description = "Number of samples, 2 to 10001", example = "5")
+                        @Parameter(description = "Number of samples, 2 to ${activation-lab.limits.max-curve-points}", example = "5")
                         @RequestParam(defaultValue = "121") int points,
                         @Parameter(description = DtypeParameter.DESCRIPTION, example = "float64")
                         @RequestParam(required = false) String dtype,

@@ -23,8 +23,8 @@ record ChainRequest(
         String activation,
         @Schema(description = "Activation parameters by name; omitted ones take their defaults.", example = "{}")
         Map<String, Double> params,
-        @Schema(description = "Number of layers N, 1 to 10000. May be omitted when preActivations or weights is given.",
-                example = "20", minimum = "1", maximum = "10000")
+        @Schema(description = "Number of layers N, 1 to ${activation-lab.limits.max-chain-layers}. May be omitted when preActivations or weights is given.",
+                example = "20", minimum = "1")
         Integer layers,
         @Schema(description = "Pre-activation z of every layer (default 0). Not together with preActivations.",
                 example = "0")

@@ -195,7 +195,7 @@ class PerceptronController {
                     schema = @Schema(implementation = PerceptronTrainResponse.class),
                     examples = @ExampleObject(name = "OR", value = TRAIN_RESPONSE)))
     @ApiResponse(responseCode = "400", description = "A missing, non-finite or wrongly shaped field, a target "
-            + "other than 0 or 1, a learning rate ≤ 0, or maxEpochs outside 1 … 10000",
+            + "other than 0 or 1, a learning rate ≤ 0, or maxEpochs outside 1 … ${activation-lab.limits.max-epochs}",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class),
                     examples = @ExampleObject(name = "target", value = TRAIN_PROBLEM)))

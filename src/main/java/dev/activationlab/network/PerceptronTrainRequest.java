@@ -24,7 +24,7 @@ public record PerceptronTrainRequest(
         @Schema(description = "Learning rate η > 0 (scikit-learn's Perceptron eta0).", example = "0.1",
                 defaultValue = "1")
         Double learningRate,
-        @Schema(description = "Largest number of passes over the data, 1 to 10000.", example = "100",
+        @Schema(description = "Largest number of passes over the data, 1 to ${activation-lab.limits.max-epochs}.", example = "100",
                 defaultValue = "1000")
         Integer maxEpochs,
         @Schema(description = "Weights before training, one per input; zeros if omitted.", example = "[0, 0]")

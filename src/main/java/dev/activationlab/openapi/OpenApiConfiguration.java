@@ -3,6 +3,8 @@ package dev.activationlab.openapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.activationlab.activation.Activation;
 import dev.activationlab.activation.ActivationRegistry;
+import dev.activationlab.http.AdmissionProperties;
+import dev.activationlab.http.LimitsProperties;
 import dev.activationlab.activation.ActivationView;
 import dev.activationlab.activation.CatalogueResponse;
 import io.swagger.v3.core.util.Json;
@@ -64,7 +66,8 @@ public class OpenApiConfiguration {
     }
 
     @Bean
-    OpenApiCustomizer activationLabOpenApiCustomizer(ActivationRegistry registry, JsonMapper jsonMapper) {
+    OpenApiCustomizer activationLabOpenApiCustomizer(ActivationRegistry registry, JsonMapper jsonMapper,
+            LimitsProperties limits, AdmissionProperties admission) {
         return openApi -> {
             addProblemSchema(openApi);
             if (openApi.getPaths() == null) {
@@ -76,7 +79,7 @@ public class OpenApiConfiguration {
                     replaceAnyMediaType(operation);
                     if (path.startsWith("/api/")) {
                         documentNameParameter(path, operation, registry);
-                        addProblemResponses(path, operation, registry);
+                        addProblemResponses(path, operation, registry, limits, admission);
                     }
                 }
             });
@@ -164,7 +167,8 @@ public class OpenApiConfiguration {
      * every operation; 404 where the path names a resource; 413 where there is a body; 422 where
      * something is computed from client input (a body or query parameters).
      */
-    private static void addProblemResponses(String path, Operation operation, ActivationRegistry registry) {
+    private static void addProblemResponses(String path, Operation operation, ActivationRegistry registry,
+            LimitsProperties limits, AdmissionProperties admission) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         operation.setResponses(responses);
         boolean body = operation.getRequestBody() != null;
@@ -208,7 +212,8 @@ public class OpenApiConfiguration {
         if (body) {
             addProblem(responses, "413", "Body or vector beyond the configured limits (activation-lab.limits)",
                     problemExample("too-large", "Request too large", 413,
-                            "'x' has 1000001 numbers; the limit is 1000000.", instance, "x"));
+                            "'x' has " + (limits.maxVectorLength() + 1) + " numbers; the limit is "
+                                    + limits.maxVectorLength() + ".", instance, "x"));
         }
         if (body || query) {
             Map<String, Object> unprocessable = body
@@ -227,13 +232,15 @@ public class OpenApiConfiguration {
             addProblem(responses, "408", "The body came slower than the minimum rate "
                     + "(activation-lab.admission.min-body-rate, after body-rate-grace) or stalled; the connection "
                     + "is closed", problemExample("request-timeout", "Request too slow", 408,
-                            "The request body came slower than 1024 bytes a second; send it faster.", instance, null));
+                            "The request body came slower than " + admission.minBodyRate().toBytes()
+                                    + " bytes a second; send it faster.", instance, null));
         }
         addProblem(responses, "503", "Load shedding: every compute slot stayed busy for "
                 + "activation-lab.admission.max-compute-wait, or large requests in flight hold the memory budget "
                 + "(activation-lab.admission.in-flight-memory-percent of the heap). Retry-After (seconds) says "
                 + "when to try again.", problemExample("service-busy", "Service busy", 503,
-                        "Every compute slot stayed busy for 2000 ms; try again in a moment.", instance, null));
+                        "Every compute slot stayed busy for " + admission.maxComputeWait().toMillis()
+                                + " ms; try again in a moment.", instance, null));
         responses.get("503").addHeaderObject("Retry-After", new io.swagger.v3.oas.models.headers.Header()
                 .description("Seconds to wait before trying again").schema(new Schema<Integer>().type("integer")));
     }

@@ -85,12 +85,12 @@ class PlotController {
             @Parameter(description = "Activation name or alias", example = "leaky_relu") @PathVariable String name,
             @Parameter(description = "First x", example = "-6") @RequestParam(defaultValue = "-6") double from,
             @Parameter(description = "Last x", example = "6") @RequestParam(defaultValue = "6") double to,
-            @Parameter(description = "Number of samples, 2 to 10001", example = "241")
+            @Parameter(description = "Number of samples, 2 to ${activation-lab.limits.max-curve-points}", example = "241")
             @RequestParam(defaultValue = "241") int points,
             @Parameter(description = "Also draw f′", example = "true") @RequestParam(defaultValue = "true") boolean derivative,
             @Parameter(description = "svg or png; overrides Accept", example = "svg") @RequestParam(required = false) String format,
-            @Parameter(description = "Width in pixels, 100 to 4000", example = "800") @RequestParam(defaultValue = "800") int width,
-            @Parameter(description = "Height in pixels, 100 to 4000", example = "500") @RequestParam(defaultValue = "500") int height,
+            @Parameter(description = "Width in pixels, 100 to ${activation-lab.limits.max-plot-pixels}", example = "800") @RequestParam(defaultValue = "800") int width,
+            @Parameter(description = "Height in pixels, 100 to ${activation-lab.limits.max-plot-pixels}", example = "500") @RequestParam(defaultValue = "500") int height,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         BoundActivation function = QueryParameters.scalar(registry, name,
@@ -107,7 +107,7 @@ class PlotController {
     }
 
     @Operation(summary = "Plot several activations in one chart",
-            description = "Up to 12 activations overlaid, each in its own colour, f solid and f′ dashed (when "
+            description = "Up to ${activation-lab.limits.max-plot-functions} activations overlaid, each in its own colour, f solid and f′ dashed (when "
                     + "derivative is true). Parameters are given per function as {name}.{param}=value, for "
                     + "example leaky_relu.alpha=0.2; a function without them gets its defaults. Range, size and "
                     + "format as for a single plot. An unknown name in 'names' is a 400 that lists the valid names.")
@@ -126,12 +126,12 @@ class PlotController {
             @RequestParam(required = false) String names,
             @Parameter(description = "First x", example = "-6") @RequestParam(defaultValue = "-6") double from,
             @Parameter(description = "Last x", example = "6") @RequestParam(defaultValue = "6") double to,
-            @Parameter(description = "Number of samples, 2 to 10001", example = "241")
+            @Parameter(description = "Number of samples, 2 to ${activation-lab.limits.max-curve-points}", example = "241")
             @RequestParam(defaultValue = "241") int points,
             @Parameter(description = "Also draw each f′", example = "true") @RequestParam(defaultValue = "true") boolean derivative,
             @Parameter(description = "svg or png; overrides Accept", example = "svg") @RequestParam(required = false) String format,
-            @Parameter(description = "Width in pixels, 100 to 4000", example = "800") @RequestParam(defaultValue = "800") int width,
-            @Parameter(description = "Height in pixels, 100 to 4000", example = "500") @RequestParam(defaultValue = "500") int height,
+            @Parameter(description = "Width in pixels, 100 to ${activation-lab.limits.max-plot-pixels}", example = "800") @RequestParam(defaultValue = "800") int width,
+            @Parameter(description = "Height in pixels, 100 to ${activation-lab.limits.max-plot-pixels}", example = "500") @RequestParam(defaultValue = "500") int height,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         List<BoundActivation> functions = PlotFunctions.parse(registry, "names", names,
@@ -163,7 +163,7 @@ class PlotController {
                     + "weight w at every layer. The vertical axis is logarithmic and plots log10 |g_k| directly, "
                     + "so gradients that underflow a double (sigmoid over 1000 layers: 10^-602) are still drawn; "
                     + "a gradient that is exactly 0 (a dead ReLU, a zero weight) leaves a gap and is named in a "
-                    + "note. Up to 12 activations, their parameters as {name}.{param}=value; layers 1 to 10000 "
+                    + "note. Up to ${activation-lab.limits.max-plot-functions} activations, their parameters as {name}.{param}=value; layers 1 to ${activation-lab.limits.max-chain-layers} "
                     + "(default 30). Size and format as for the activation plots.")
     @ApiResponse(responseCode = "200", description = "The chart", content = {
         @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")),
@@ -178,14 +178,14 @@ class PlotController {
     ResponseEntity<byte[]> plotChain(
             @Parameter(description = "Comma-separated activation names, at most 12", example = "sigmoid,tanh,relu")
             @RequestParam(required = false) String activations,
-            @Parameter(description = "Number of layers N, 1 to 10000", example = "30")
+            @Parameter(description = "Number of layers N, 1 to ${activation-lab.limits.max-chain-layers}", example = "30")
             @RequestParam(defaultValue = "30") int layers,
             @Parameter(description = "Pre-activation z at every layer", example = "0")
             @RequestParam(defaultValue = "0") double preActivation,
             @Parameter(description = "Weight w at every layer", example = "1") @RequestParam(defaultValue = "1") double weight,
             @Parameter(description = "svg or png; overrides Accept", example = "svg") @RequestParam(required = false) String format,
-            @Parameter(description = "Width in pixels, 100 to 4000", example = "800") @RequestParam(defaultValue = "800") int width,
-            @Parameter(description = "Height in pixels, 100 to 4000", example = "500") @RequestParam(defaultValue = "500") int height,
+            @Parameter(description = "Width in pixels, 100 to ${activation-lab.limits.max-plot-pixels}", example = "800") @RequestParam(defaultValue = "800") int width,
+            @Parameter(description = "Height in pixels, 100 to ${activation-lab.limits.max-plot-pixels}", example = "500") @RequestParam(defaultValue = "500") int height,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
         List<BoundActivation> functions = PlotFunctions.parse(registry, "activations", activations,
