@@ -1,14 +1,16 @@
 package dev.activationlab.web;
 
 import dev.activationlab.activation.Activation;
-import dev.activationlab.activation.ActivationEvaluator;
 import dev.activationlab.activation.ActivationRegistry;
+import dev.activationlab.activation.BatchEvaluation;
 import dev.activationlab.activation.BoundActivation;
 import dev.activationlab.activation.DtypeEvaluation;
-import dev.activationlab.activation.ScalarActivation;
+import dev.activationlab.activation.InvalidParameterException;
 import dev.activationlab.activation.Parameters;
 import dev.activationlab.config.LimitsProperties;
 import dev.activationlab.dtype.Dtype;
+import dev.activationlab.web.VectorBodies.Format;
+import dev.activationlab.web.VectorBodies.Input;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -18,15 +20,20 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The activation catalogue, evaluation and differentiation over a vector, and curves. */
 @Tag(name = "Activations", description = "Every activation function and its derivative, over a vector")
@@ -35,6 +42,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ActivationController {
 
     private static final Set<String> CURVE_QUERY = Set.of("from", "to", "points", "dtype");
+    /** Query parameters of a raw or .npy body that are not activation parameters. */
+    private static final Set<String> BINARY_QUERY = Set.of("dtype");
 
     static final String NAME_DESCRIPTION = "Activation name or alias, matched case-insensitively with '-' "
             + "accepted for '_' (the list of valid names is below).";
@@ -52,10 +61,12 @@ class ActivationController {
 
     private final ActivationRegistry registry;
     private final LimitsProperties limits;
+    private final JsonMapper jsonMapper;
 
-    ActivationController(ActivationRegistry registry, LimitsProperties limits) {
+    ActivationController(ActivationRegistry registry, LimitsProperties limits, JsonMapper jsonMapper) {
         this.registry = registry;
         this.limits = limits;
+        this.jsonMapper = jsonMapper;
     }
 
     @Operation(summary = "List the activation catalogue",
@@ -103,19 +114,34 @@ class ActivationController {
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = EvaluateResponse.class),
                             examples = @ExampleObject(name = "leaky_relu", value = EVALUATE_EXAMPLE_RESPONSE))))
-    @PostMapping(path = "/{name}/evaluate", consumes = MediaType.APPLICATION_JSON_VALUE)
-    EvaluateResponse evaluate(@Parameter(description = NAME_DESCRIPTION, example = "leaky_relu")
-                              @PathVariable String name, @RequestBody EvaluateRequest request) {
+    @PostMapping(path = "/{name}/evaluate", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = {MediaType.APPLICATION_JSON_VALUE, VectorBodies.OCTET_STREAM, VectorBodies.NPY})
+    ResponseEntity<Object> evaluate(@Parameter(description = NAME_DESCRIPTION, example = "leaky_relu")
+                                    @PathVariable String name, @RequestBody EvaluateRequest request,
+                                    @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false)
+                                    String accept) {
         Activation activation = registry.require(name);
         Parameters parameters = Parameters.resolve(activation, request.params());
         Dtype dtype = DtypeParameter.parse(request.dtype(), "dtype");
-        double[] x = RequestChecks.finiteVector(request.x(), "x", limits.maxVectorLength());
-        DtypeParameter.roundInputs(x, dtype, "x");
-        double[] values = activation instanceof ScalarActivation scalar
-                ? DtypeEvaluation.scalar(scalar, parameters, x, dtype, false)
-                : DtypeEvaluation.roundAll(ActivationEvaluator.values(activation, parameters, x), dtype);
-        RequestChecks.requireFiniteResult(values, "values", x, "x");
-        return new EvaluateResponse(activation.name(), parameters.asMap(), dtype.label(), values);
+        Input input = VectorBodies.fromJson(request.x(), dtype, limits.maxVectorLength(), limits.maxVectorLength());
+        return evaluate(activation, parameters, input, VectorBodies.negotiate(Format.JSON, accept));
+    }
+
+    /** Evaluate with raw bytes or a .npy file as the body (documented on the JSON operation). */
+    @Operation(hidden = true)
+    @PostMapping(path = "/{name}/evaluate", consumes = {VectorBodies.OCTET_STREAM, VectorBodies.NPY},
+            produces = {MediaType.APPLICATION_JSON_VALUE, VectorBodies.OCTET_STREAM, VectorBodies.NPY})
+    ResponseEntity<Object> evaluateBinary(@PathVariable String name,
+                                          @RequestParam MultiValueMap<String, String> query,
+                                          @RequestBody(required = false) byte[] body,
+                                          @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        Activation activation = registry.require(name);
+        Map<String, String> single = QueryParameters.singleValued(query);
+        Parameters parameters = queryParameters(activation, single);
+        Format format = isNpy(contentType) ? Format.NPY : Format.RAW;
+        Input input = binaryInput(format, body, single.get("dtype"), limits.maxVectorLength());
+        return evaluate(activation, parameters, input, VectorBodies.negotiate(format, accept));
     }
 
     @Operation(summary = "Differentiate an activation over a vector",
@@ -137,33 +163,135 @@ class ActivationController {
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = DerivativeResponse.class),
                             examples = @ExampleObject(name = "leaky_relu", value = DERIVATIVE_EXAMPLE_RESPONSE))))
-    @PostMapping(path = "/{name}/derivative", consumes = MediaType.APPLICATION_JSON_VALUE)
-    DerivativeResponse derivative(@Parameter(description = NAME_DESCRIPTION, example = "leaky_relu")
-                                  @PathVariable String name, @RequestBody EvaluateRequest request) {
+    @PostMapping(path = "/{name}/derivative", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = {MediaType.APPLICATION_JSON_VALUE, VectorBodies.OCTET_STREAM, VectorBodies.NPY})
+    ResponseEntity<Object> derivative(@Parameter(description = NAME_DESCRIPTION, example = "leaky_relu")
+                                      @PathVariable String name, @RequestBody EvaluateRequest request,
+                                      @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false)
+                                      String accept) {
         Activation activation = registry.require(name);
         Parameters parameters = Parameters.resolve(activation, request.params());
-        int maxLength = activation.vectorValued() ? limits.maxJacobianLength() : limits.maxVectorLength();
         Dtype dtype = DtypeParameter.parse(request.dtype(), "dtype");
-        double[] x = RequestChecks.finiteVector(request.x(), "x", maxLength);
-        DtypeParameter.roundInputs(x, dtype, "x");
-        ActivationEvaluator.Derivative d = ActivationEvaluator.derivative(activation, parameters, x);
-        if (dtype != Dtype.FLOAT64) {
-            d = new ActivationEvaluator.Derivative(
-                    d.derivatives() == null ? null
-                            : DtypeEvaluation.scalar((ScalarActivation) activation, parameters, x, dtype, true),
-                    d.parameterGradients() == null ? null : roundEach(d.parameterGradients(), dtype),
-                    d.jacobian() == null ? null : roundRows(d.jacobian(), dtype));
+        Input input = VectorBodies.fromJson(request.x(), dtype, maxRowLength(activation), limits.maxVectorLength());
+        return derivative(activation, parameters, input, VectorBodies.negotiate(Format.JSON, accept));
+    }
+
+    /** Derivative with raw bytes or a .npy file as the body (documented on the JSON operation). */
+    @Operation(hidden = true)
+    @PostMapping(path = "/{name}/derivative", consumes = {VectorBodies.OCTET_STREAM, VectorBodies.NPY},
+            produces = {MediaType.APPLICATION_JSON_VALUE, VectorBodies.OCTET_STREAM, VectorBodies.NPY})
+    ResponseEntity<Object> derivativeBinary(@PathVariable String name,
+                                            @RequestParam MultiValueMap<String, String> query,
+                                            @RequestBody(required = false) byte[] body,
+                                            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        Activation activation = registry.require(name);
+        Map<String, String> single = QueryParameters.singleValued(query);
+        Parameters parameters = queryParameters(activation, single);
+        Format format = isNpy(contentType) ? Format.NPY : Format.RAW;
+        Input input = binaryInput(format, body, single.get("dtype"), maxRowLength(activation));
+        return derivative(activation, parameters, input, VectorBodies.negotiate(format, accept));
+    }
+
+    /** f over the input, answered in the format asked for. */
+    private ResponseEntity<Object> evaluate(Activation activation, Parameters parameters, Input input, Format format) {
+        int m = BatchEvaluation.outputLength(activation, input.n());
+        double[] values = BatchEvaluation.values(activation, parameters, input.x(), input.n(), input.dtype());
+        VectorBodies.requireFiniteResult(values, "values", input, m, false);
+        if (format != Format.JSON) {
+            return VectorBodies.binary(format, activation.name(), paramsJson(parameters), input.dtype(), values,
+                    input.shape(m, false));
         }
+        String dtype = input.dtype().label();
+        return VectorBodies.json(input.batch()
+                ? new EvaluateBatchResponse(activation.name(), parameters.asMap(), dtype,
+                        VectorBodies.rows(values, input.rows(), m))
+                : new EvaluateResponse(activation.name(), parameters.asMap(), dtype, values));
+    }
+
+    /** f' (or each row's Jacobian) over the input, answered in the format asked for. */
+    private ResponseEntity<Object> derivative(Activation activation, Parameters parameters, Input input, Format format) {
+        int n = input.n();
+        int m = BatchEvaluation.outputLength(activation, n);
+        if (activation.vectorValued()) {
+            requireJacobianBudget(input.rows(), m, n);
+        }
+        BatchEvaluation.Derivative d = BatchEvaluation.derivative(activation, parameters, input.x(), n, input.dtype());
         if (d.derivatives() != null) {
-            RequestChecks.requireFiniteResult(d.derivatives(), "derivatives", x, "x");
+            VectorBodies.requireFiniteResult(d.derivatives(), "derivatives", input, m, false);
         }
         if (d.jacobian() != null) {
-            for (int i = 0; i < d.jacobian().length; i++) {
-                RequestChecks.requireFiniteResult(d.jacobian()[i], "jacobian[" + i + "]", x, "x");
-            }
+            VectorBodies.requireFiniteResult(d.jacobian(), "jacobian", input, m, true);
         }
-        return new DerivativeResponse(activation.name(), parameters.asMap(), dtype.label(), d.derivatives(),
-                d.parameterGradients(), d.jacobian());
+        if (format != Format.JSON) {
+            // prelu's parameterGradients have no place in a raw answer: JSON answers only.
+            boolean jacobian = d.jacobian() != null;
+            return VectorBodies.binary(format, activation.name(), paramsJson(parameters), input.dtype(),
+                    jacobian ? d.jacobian() : d.derivatives(), input.shape(m, jacobian));
+        }
+        String dtype = input.dtype().label();
+        if (input.batch()) {
+            int rows = input.rows();
+            return VectorBodies.json(new DerivativeBatchResponse(activation.name(), parameters.asMap(), dtype,
+                    d.derivatives() == null ? null : VectorBodies.rows(d.derivatives(), rows, n),
+                    d.parameterGradients() == null ? null : VectorBodies.rows(d.parameterGradients(), rows, n),
+                    d.jacobian() == null ? null : VectorBodies.matrices(d.jacobian(), rows, m, n)));
+        }
+        return VectorBodies.json(new DerivativeResponse(activation.name(), parameters.asMap(), dtype, d.derivatives(),
+                d.parameterGradients(), d.jacobian() == null ? null : VectorBodies.matrices(d.jacobian(), 1, m, n)[0]));
+    }
+
+    /** The limit on one vector or row: max-jacobian-length for a vector-valued derivative. */
+    private int maxRowLength(Activation activation) {
+        return activation.vectorValued() ? limits.maxJacobianLength() : limits.maxVectorLength();
+    }
+
+    /**
+     * Bounds the Jacobians of a batch together: rows · m · n numbers at most max-vector-length, or
+     * max-jacobian-length² if that is larger, so that every vector taken alone before batches
+     * existed is still taken (1,000² = 1,000,000 numbers, 8 MB, by default).
+     */
+    private void requireJacobianBudget(int rows, int m, int n) {
+        long budget = Math.max(limits.maxVectorLength(), (long) limits.maxJacobianLength() * limits.maxJacobianLength());
+        long entries = (long) rows * m * n;
+        if (entries > budget) {
+            throw RequestException.tooLarge("x", "The Jacobians of 'x' would hold " + entries + " numbers (" + rows
+                    + " rows of " + m + " × " + n + "); the limit is " + budget + ".");
+        }
+    }
+
+    /** The activation's parameters from the query string (every query parameter but dtype). */
+    private static Parameters queryParameters(Activation activation, Map<String, String> query) {
+        Map<String, Double> requested = QueryParameters.activationParameters(query, BINARY_QUERY);
+        try {
+            return Parameters.resolve(activation, requested);
+        } catch (InvalidParameterException e) {
+            throw new RequestException(ProblemType.INVALID_PARAMETER, e.parameter(), e.getMessage());
+        }
+    }
+
+    private static Input binaryInput(Format format, byte[] body, String dtypeText, int maxRowLength, int maxElements) {
+        Dtype dtype = dtypeText == null ? null : DtypeParameter.parse(dtypeText, "dtype");
+        return format == Format.NPY
+                ? VectorBodies.fromNpy(body, dtype, maxRowLength, maxElements)
+                : VectorBodies.fromRaw(body, dtype == null ? Dtype.FLOAT64 : dtype, maxRowLength);
+    }
+
+    private Input binaryInput(Format format, byte[] body, String dtypeText, int maxRowLength) {
+        return binaryInput(format, body, dtypeText, maxRowLength, limits.maxVectorLength());
+    }
+
+    private static boolean isNpy(String contentType) {
+        try {
+            return MediaType.parseMediaType(contentType).equalsTypeAndSubtype(VectorBodies.NPY_TYPE);
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    /** The resolved parameters as compact JSON, as the JSON answer echoes them. */
+    private String paramsJson(Parameters parameters) {
+        return jsonMapper.writeValueAsString(parameters.asMap());
     }
 
     @Operation(summary = "Sample an activation and its derivative for plotting",
@@ -200,15 +328,4 @@ class ActivationController {
                 derivatives);
     }
 
-    private static Map<String, double[]> roundEach(Map<String, double[]> gradients, Dtype dtype) {
-        gradients.values().forEach(g -> DtypeEvaluation.roundAll(g, dtype));
-        return gradients;
-    }
-
-    private static double[][] roundRows(double[][] jacobian, Dtype dtype) {
-        for (double[] row : jacobian) {
-            DtypeEvaluation.roundAll(row, dtype);
-        }
-        return jacobian;
-    }
 }
