@@ -62,6 +62,16 @@ public final class NpyFormat {
      *                         or the shape has other than one or two dimensions
      */
     public static Header readHeader(byte[] file) {
+        return readHeader(file, 2);
+    }
+
+    /**
+     * Reads the header of a {@code .npy} file of 1 to {@code maxDimensions} dimensions (3 for the
+     * Jacobians of a batch, as this service writes them).
+     *
+     * @throws FormatException as {@link #readHeader(byte[])}
+     */
+    public static Header readHeader(byte[] file, int maxDimensions) {
         if (file.length < 10) {
             throw new FormatException("The body is too short for a .npy file (" + file.length + " bytes).");
         }
@@ -96,7 +106,7 @@ public final class NpyFormat {
         Map<String, Object> dict = new DictReader(text).read();
         Dtype dtype = dtype(dict.get("descr"));
         requireCOrder(dict.get("fortran_order"));
-        return new Header(dtype, shape(dict.get("shape")), start + (int) headerLength);
+        return new Header(dtype, shape(dict.get("shape"), maxDimensions), start + (int) headerLength);
     }
 
     /**
@@ -174,11 +184,11 @@ public final class NpyFormat {
         }
     }
 
-    private static long[] shape(Object value) {
+    private static long[] shape(Object value, int maxDimensions) {
         if (!(value instanceof List<?> dims)) {
             throw new FormatException("The .npy header has no 'shape' tuple.");
         }
-        if (dims.size() < 1 || dims.size() > 2) {
+        if (dims.size() < 1 || dims.size() > maxDimensions) {
             throw new FormatException("The .npy array has " + dims.size() + " dimensions; send shape (n) or (rows, n).");
         }
         long[] shape = new long[dims.size()];

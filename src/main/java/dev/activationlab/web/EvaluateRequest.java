@@ -14,8 +14,7 @@ import java.util.Map;
 public record EvaluateRequest(
         @Schema(description = "Pre-activations: finite numbers, at least one. Or a batch: rows of one length "
                 + "([[1, 2], [3, 4]], a tensor of shape rows × n), each answered as its own vector.",
-                example = "[-2, -0.5, 0, 0.5, 2]", requiredMode = Schema.RequiredMode.REQUIRED,
-                oneOf = {double[].class, double[][].class})
+                example = "[-2, -0.5, 0, 0.5, 2]", requiredMode = Schema.RequiredMode.REQUIRED)
         PreActivations x,
         @Schema(description = "Parameters by name (see the catalogue); omitted ones take their defaults.",
                 example = "{\"alpha\": 0.1}")

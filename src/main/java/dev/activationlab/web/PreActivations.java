@@ -1,5 +1,6 @@
 package dev.activationlab.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -16,10 +17,13 @@ import tools.jackson.databind.util.TokenBuffer;
  * @param vector a vector of numbers, as read
  * @param rows   the rows of a batch, as read: not yet checked to be of one length, a row may be null
  */
+@Schema(name = "PreActivations", type = "array", description = "One vector of numbers, or a batch: an array of rows of one length.",
+        oneOf = {double[].class, double[][].class}, example = "[[-2, -0.5, 0], [0.5, 2, 4]]")
 @JsonDeserialize(using = PreActivations.Reader.class)
-public record PreActivations(double[] vector, double[][] rows) {
+public record PreActivations(@Schema(hidden = true) double[] vector, @Schema(hidden = true) double[][] rows) {
 
     /** True for a batch of rows. */
+    @Schema(hidden = true)
     public boolean isBatch() {
         return rows != null;
     }

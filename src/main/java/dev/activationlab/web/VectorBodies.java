@@ -258,8 +258,10 @@ final class VectorBodies {
 
     /**
      * The form of the answer: the request's own unless {@code Accept} prefers another of the
-     * three (JSON, raw bytes, .npy); the entry of highest quality that names one decides, and one
-     * that takes the request's form ({@code *}{@code /*}, {@code application/*}) keeps it.
+     * three (JSON, raw bytes, .npy). Entries are taken by quality, highest first; among entries of
+     * one quality the request's form wins if one of them takes it ({@code *}{@code /*} and
+     * {@code application/*} do), else the first that names one of the three decides. An Accept
+     * that names none of them never gets here (Spring answers 406).
      */
     static Format negotiate(Format request, String accept) {
         if (accept == null || accept.isBlank()) {
@@ -271,19 +273,26 @@ final class VectorBodies {
         } catch (InvalidMediaTypeException e) {
             return request;
         }
+        types.removeIf(type -> type.getQualityValue() == 0);
         types.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
-        for (MediaType type : types) {
-            if (type.getQualityValue() == 0) {
-                continue;
+        for (int from = 0; from < types.size(); ) {
+            double quality = types.get(from).getQualityValue();
+            int to = from;
+            while (to < types.size() && types.get(to).getQualityValue() == quality) {
+                to++;
             }
-            if (type.includes(request.mediaType)) {
+            List<MediaType> level = types.subList(from, to);
+            if (level.stream().anyMatch(type -> type.includes(request.mediaType))) {
                 return request;
             }
-            for (Format format : Format.values()) {
-                if (type.includes(format.mediaType)) {
-                    return format;
+            for (MediaType type : level) {
+                for (Format format : Format.values()) {
+                    if (type.includes(format.mediaType)) {
+                        return format;
+                    }
                 }
             }
+            from = to;
         }
         return request;
     }

@@ -14,12 +14,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The .npy reader against files NumPy wrote (src/test/resources/npy, made by make_npy.py there),
  * and the writer against NumPy's layout.
  */
-class NpyFormatTest {
+public class NpyFormatTest {
 
     /** The numbers make_npy.py writes, each exact in float16. */
-    static final double[] X = {-2.5, -1.0, -0.125, 0.0, 0.5, 1.0, 3.0, 7.25};
+    public static final double[] X = {-2.5, -1.0, -0.125, 0.0, 0.5, 1.0, 3.0, 7.25};
 
-    static byte[] resource(String name) {
+    public static byte[] resource(String name) {
         try (InputStream in = NpyFormatTest.class.getResourceAsStream("/npy/" + name)) {
             assertThat(in).as(name).isNotNull();
             return in.readAllBytes();
@@ -91,6 +91,7 @@ class NpyFormatTest {
         assertThat(batch.shape()).containsExactly(3, 5);
         assertThat(new String(NpyFormat.header(Dtype.FLOAT32, 3, 5, 5), StandardCharsets.ISO_8859_1))
                 .contains("{'descr': '<f4', 'fortran_order': False, 'shape': (3, 5, 5), }").endsWith(" \n");
+        assertThat(NpyFormat.readHeader(NpyFormat.header(Dtype.FLOAT32, 3, 5, 5), 3).shape()).containsExactly(3, 5, 5);
         assertThat(batch.dtype()).isEqualTo(Dtype.FLOAT16);
         assertThatThrownBy(() -> NpyFormat.header(Dtype.BFLOAT16, 2)).isInstanceOf(IllegalArgumentException.class);
     }
