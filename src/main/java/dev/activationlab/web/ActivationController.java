@@ -13,6 +13,8 @@ import dev.activationlab.web.VectorBodies.Format;
 import dev.activationlab.web.VectorBodies.Input;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -54,6 +56,32 @@ class ActivationController {
     static final String DERIVATIVE_EXAMPLE_REQUEST = "{\"x\": [-2, 0, 2], \"params\": {\"alpha\": 0.1}}";
     static final String DERIVATIVE_EXAMPLE_RESPONSE =
             "{\"activation\":\"leaky_relu\",\"params\":{\"alpha\":0.1},\"dtype\":\"float64\",\"derivatives\":[0.1,0.1,1.0]}";
+    static final String BATCH_EXAMPLE_REQUEST = "{\"x\": [[1, 2, 3], [0, 0, 0]]}";
+    static final String BATCH_EXAMPLE_RESPONSE = "{\"activation\":\"softmax\",\"params\":{},\"dtype\":\"float64\","
+            + "\"values\":[[0.09003057317038046,0.24472847105479764,0.6652409557748218],"
+            + "[0.3333333333333333,0.3333333333333333,0.3333333333333333]]}";
+    /** How batches and binary bodies work, shared by evaluate and derivative. */
+    static final String BATCH_AND_BINARY_DESCRIPTION = " Batches: x may be rows of one length ([[..], [..]], a "
+            + "tensor of shape rows × n); every answer array then has the same rows, vector-valued functions act on "
+            + "each row (dim=-1), jacobian holds one matrix per row; ragged rows are a 400 naming the first bad row "
+            + "(x[2]); all rows together at most max-vector-length numbers (413). "
+            + "Binary bodies: Content-Type application/octet-stream takes one vector as little-endian IEEE 754 "
+            + "numbers of the dtype query parameter (float64 default, float32, float16, bfloat16: 8, 4, 2, 2 bytes "
+            + "each); application/x-npy takes a NumPy .npy file (format 1.0, 2.0 or 3.0; <f8, <f4 or <f2; C order; "
+            + "shape (n) or (rows, n)) whose dtype is the answer's (a dtype query parameter, if given, must agree). "
+            + "With a binary body the activation's parameters are query parameters of their own names (?alpha=0.1), "
+            + "as for curve. Inputs are rounded to the dtype exactly as a JSON body's, so a binary answer holds the "
+            + "bits of the JSON answer for the same numbers. The answer comes in the request's format unless Accept "
+            + "prefers another of application/json, application/octet-stream and application/x-npy (a JSON body "
+            + "may ask for a binary answer); any other Accept is a 406, and so is a .npy answer in bfloat16, which "
+            + "NumPy has no dtype for. A raw answer is the values, the derivatives or the Jacobians row by row in the "
+            + "request's dtype, a .npy answer the same numbers with the answer's shape; both carry the headers "
+            + "X-Activation (canonical name), X-Activation-Params (the resolved parameters as compact JSON), X-Shape "
+            + "(the answer's shape: 5, 3,3, rows,n or rows,m,n) and X-Dtype. prelu's parameterGradients are in JSON "
+            + "answers only. A body that is not whole elements, a malformed .npy header, a big-endian, unsupported "
+            + "or Fortran-order array, more than two dimensions or an empty array is a 400, a NaN or infinity a 400 "
+            + "naming x[i] (x[r][i] in a batch), more numbers than the limits a 413, another Content-Type a 415; "
+            + "errors are problem documents whatever the Accept.";
     static final String CURVE_EXAMPLE_RESPONSE = "{\"activation\":\"tanh\",\"params\":{},\"dtype\":\"float64\","
             + "\"x\":[-2.0,-1.0,0.0,1.0,2.0],"
             + "\"values\":[-0.9640275800758169,-0.7615941559557649,0.0,0.7615941559557649,0.9640275800758169],"
@@ -102,18 +130,54 @@ class ActivationController {
                     + "params may be omitted. The response echoes the canonical name and the full resolved "
                     + "parameters, defaults included. An unknown or out-of-range parameter is a 400 naming "
                     + "params.<name>; a non-finite input a 400 naming x[i]; a result that is not a finite "
-                    + "double (JSON cannot carry it) a 422 naming values[i].",
+                    + "double (JSON cannot carry it) a 422 naming values[i] (values[r][i] in a batch)."
+                    + BATCH_AND_BINARY_DESCRIPTION,
+            parameters = {@Parameter(name = "dtype", in = ParameterIn.QUERY, example = "float64",
+                    description = "Binary bodies only (a JSON body has its dtype field): float64 (default), float32, "
+                            + "float16 or bfloat16; for a .npy body, if given, the file's. The activation's parameters "
+                            + "are query parameters of their own names, e.g. alpha=0.1.",
+                    schema = @Schema(type = "string", allowableValues = {"float64", "float32", "float16", "bfloat16"}))},
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = EvaluateRequest.class),
                             examples = {@ExampleObject(name = "leaky_relu", summary = "leaky_relu with alpha 0.1",
                                     value = EVALUATE_EXAMPLE_REQUEST),
                                     @ExampleObject(name = "swiglu", summary = "swiglu (path name swiglu): a = [1, 2], "
-                                            + "b = [3, 4], two values", value = GATED_EXAMPLE_REQUEST)})),
-            responses = @ApiResponse(responseCode = "200", description = "f(x), element by element",
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = EvaluateResponse.class),
-                            examples = @ExampleObject(name = "leaky_relu", value = EVALUATE_EXAMPLE_RESPONSE))))
+                                            + "b = [3, 4], two values", value = GATED_EXAMPLE_REQUEST),
+                                    @ExampleObject(name = "batch", summary = "softmax (path name softmax) of two rows",
+                                            value = BATCH_EXAMPLE_REQUEST)}),
+                            @Content(mediaType = VectorBodies.OCTET_STREAM,
+                                    schema = @Schema(type = "string", format = "binary",
+                                            description = "Little-endian IEEE 754 numbers of the dtype query parameter: one vector")),
+                            @Content(mediaType = VectorBodies.NPY,
+                                    schema = @Schema(type = "string", format = "binary",
+                                            description = "A NumPy .npy file, format 1.0-3.0, <f8, <f4 or <f2, C order, shape (n) or (rows, n)"))}),
+            responses = {@ApiResponse(responseCode = "200", description = "f(x), element by element (row by row for a batch)",
+                    content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(oneOf = {EvaluateResponse.class, EvaluateBatchResponse.class}),
+                            examples = {@ExampleObject(name = "leaky_relu", value = EVALUATE_EXAMPLE_RESPONSE),
+                                    @ExampleObject(name = "batch", summary = "softmax of two rows",
+                                            value = BATCH_EXAMPLE_RESPONSE)}),
+                            @Content(mediaType = VectorBodies.OCTET_STREAM,
+                                    schema = @Schema(type = "string", format = "binary",
+                                            description = "The numbers of the answer, little-endian, in the request's dtype")),
+                            @Content(mediaType = VectorBodies.NPY,
+                                    schema = @Schema(type = "string", format = "binary",
+                                            description = "A .npy file (format 1.0) of the answer's shape and the request's dtype"))},
+                    headers = {@Header(name = VectorBodies.ACTIVATION_HEADER, description = "Binary answers: the canonical name",
+                                    schema = @Schema(type = "string", example = "leaky_relu")),
+                            @Header(name = VectorBodies.PARAMS_HEADER, description = "Binary answers: the resolved "
+                                    + "parameters as compact JSON", schema = @Schema(type = "string", example = "{\"alpha\":0.1}")),
+                            @Header(name = VectorBodies.SHAPE_HEADER, description = "Binary answers: the shape of the "
+                                    + "answer, comma-separated", schema = @Schema(type = "string", example = "5")),
+                            @Header(name = "X-Dtype", description = "Binary answers: the dtype of the numbers",
+                                    schema = @Schema(type = "string", example = "float64"))}),
+                    @ApiResponse(responseCode = "406", description = "Accept names none of JSON, raw and .npy, "
+                            + "or .npy in bfloat16"),
+                    @ApiResponse(responseCode = "415", description = "A Content-Type other than application/json, "
+                            + "application/octet-stream and application/x-npy",
+                            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                                    schema = @Schema(ref = "#/components/schemas/ProblemDetail")))})
     @PostMapping(path = "/{name}/evaluate", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = {MediaType.APPLICATION_JSON_VALUE, VectorBodies.OCTET_STREAM, VectorBodies.NPY})
     ResponseEntity<Object> evaluate(@Parameter(description = NAME_DESCRIPTION, example = "leaky_relu")
@@ -151,18 +215,55 @@ class ActivationController {
                     + "log_softmax, softmin, sparsemax: n × n; glu, reglu, geglu, swiglu: n/2 × n), jacobian "
                     + "(row i = ∂y_i/∂x, n at most 1,000: activation-lab.limits.max-jacobian-length) instead of "
                     + "derivatives. Same body, limits and errors as evaluate; a non-finite result is a 422 "
-                    + "naming derivatives[i] or jacobian[i][j].",
+                    + "naming derivatives[i] or jacobian[i][j] (derivatives[r][i], jacobian[r][i][j] in a batch). "
+                    + "In a batch of a vector-valued function each row is at most max-jacobian-length long and the "
+                    + "Jacobians together hold at most max(max-vector-length, max-jacobian-length²) numbers "
+                    + "(1,000,000 by default, 8 MB: what one 1,000-long vector's Jacobian takes); beyond, a 413."
+                    + BATCH_AND_BINARY_DESCRIPTION,
+            parameters = {@Parameter(name = "dtype", in = ParameterIn.QUERY, example = "float64",
+                    description = "Binary bodies only (a JSON body has its dtype field): float64 (default), float32, "
+                            + "float16 or bfloat16; for a .npy body, if given, the file's. The activation's parameters "
+                            + "are query parameters of their own names, e.g. alpha=0.1.",
+                    schema = @Schema(type = "string", allowableValues = {"float64", "float32", "float16", "bfloat16"}))},
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = EvaluateRequest.class),
                             examples = {@ExampleObject(name = "leaky_relu", summary = "leaky_relu at its kink",
                                     value = DERIVATIVE_EXAMPLE_REQUEST),
                                     @ExampleObject(name = "swiglu", summary = "swiglu (path name swiglu): a 2 × 4 "
-                                            + "Jacobian", value = GATED_EXAMPLE_REQUEST)})),
-            responses = @ApiResponse(responseCode = "200", description = "f'(x), or the Jacobian",
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = DerivativeResponse.class),
-                            examples = @ExampleObject(name = "leaky_relu", value = DERIVATIVE_EXAMPLE_RESPONSE))))
+                                            + "Jacobian", value = GATED_EXAMPLE_REQUEST),
+                                    @ExampleObject(name = "batch", summary = "softmax (path name softmax): one 3 × 3 "
+                                            + "Jacobian per row", value = BATCH_EXAMPLE_REQUEST)}),
+                            @Content(mediaType = VectorBodies.OCTET_STREAM,
+                                    schema = @Schema(type = "string", format = "binary",
+                                            description = "Little-endian IEEE 754 numbers of the dtype query parameter: one vector")),
+                            @Content(mediaType = VectorBodies.NPY,
+                                    schema = @Schema(type = "string", format = "binary",
+                                            description = "A NumPy .npy file, format 1.0-3.0, <f8, <f4 or <f2, C order, shape (n) or (rows, n)"))}),
+            responses = {@ApiResponse(responseCode = "200", description = "f'(x), or the Jacobian (per row for a batch)",
+                    content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(oneOf = {DerivativeResponse.class, DerivativeBatchResponse.class}),
+                            examples = @ExampleObject(name = "leaky_relu", value = DERIVATIVE_EXAMPLE_RESPONSE)),
+                            @Content(mediaType = VectorBodies.OCTET_STREAM,
+                                    schema = @Schema(type = "string", format = "binary",
+                                            description = "The numbers of the answer, little-endian, in the request's dtype")),
+                            @Content(mediaType = VectorBodies.NPY,
+                                    schema = @Schema(type = "string", format = "binary",
+                                            description = "A .npy file (format 1.0) of the answer's shape and the request's dtype"))},
+                    headers = {@Header(name = VectorBodies.ACTIVATION_HEADER, description = "Binary answers: the canonical name",
+                                    schema = @Schema(type = "string", example = "leaky_relu")),
+                            @Header(name = VectorBodies.PARAMS_HEADER, description = "Binary answers: the resolved "
+                                    + "parameters as compact JSON", schema = @Schema(type = "string", example = "{\"alpha\":0.1}")),
+                            @Header(name = VectorBodies.SHAPE_HEADER, description = "Binary answers: the shape of the "
+                                    + "answer, comma-separated", schema = @Schema(type = "string", example = "5")),
+                            @Header(name = "X-Dtype", description = "Binary answers: the dtype of the numbers",
+                                    schema = @Schema(type = "string", example = "float64"))}),
+                    @ApiResponse(responseCode = "406", description = "Accept names none of JSON, raw and .npy, "
+                            + "or .npy in bfloat16"),
+                    @ApiResponse(responseCode = "415", description = "A Content-Type other than application/json, "
+                            + "application/octet-stream and application/x-npy",
+                            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                                    schema = @Schema(ref = "#/components/schemas/ProblemDetail")))})
     @PostMapping(path = "/{name}/derivative", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = {MediaType.APPLICATION_JSON_VALUE, VectorBodies.OCTET_STREAM, VectorBodies.NPY})
     ResponseEntity<Object> derivative(@Parameter(description = NAME_DESCRIPTION, example = "leaky_relu")

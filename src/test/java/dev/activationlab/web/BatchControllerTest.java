@@ -90,6 +90,13 @@ class BatchControllerTest {
     }
 
     @Test
+    void theDocumentedBatchExampleShouldBeWhatTheServiceAnswers() {
+        JsonNode body = json(post("/api/v1/activations/softmax/evaluate", ActivationController.BATCH_EXAMPLE_REQUEST), 200);
+
+        assertThat(body).isEqualTo(jsonMapper.readTree(ActivationController.BATCH_EXAMPLE_RESPONSE));
+    }
+
+    @Test
     void aBatchShouldKeepItsShapeWhenItHasOneRow() {
         JsonNode body = json(post("/api/v1/activations/relu/evaluate", "{\"x\": [[-1, 2]]}"), 200);
 
