@@ -170,6 +170,31 @@ class BinaryBodiesControllerTest {
         assertThat(result).hasStatus(406);
     }
 
+    @Test
+    void aJsonBatchShouldBeAnsweredAsA2dNpyOnRequest() {
+        MvcTestResult result = mvc.post().uri("/api/v1/activations/relu/evaluate").contentType(MediaType.APPLICATION_JSON)
+                .accept(NPY).content("{\"x\": [[-1, 2, -3], [4, -5, 6]], \"dtype\": \"float32\"}").exchange();
+
+        assertThat(result).hasStatus(200).hasContentType(NPY).hasHeader("X-Shape", "2,3");
+        byte[] answer = result.getResponse().getContentAsByteArray();
+        NpyFormat.Header header = NpyFormat.readHeader(answer);
+        assertThat(header.dtype()).isEqualTo(Dtype.FLOAT32);
+        assertThat(header.shape()).containsExactly(2, 3);
+        assertThat(RawFloats.read(answer, header.dataOffset(), 6, Dtype.FLOAT32)).containsExactly(0, 2, 0, 4, 0, 6);
+    }
+
+    @Test
+    void errorsShouldBeProblemDocumentsWhateverTheAccept() {
+        MvcTestResult raw = mvc.post().uri("/api/v1/activations/relu/evaluate")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).accept(MediaType.APPLICATION_OCTET_STREAM)
+                .content(new byte[3]).exchange();
+        MvcTestResult npy = mvc.post().uri("/api/v1/activations/exponential/evaluate")
+                .contentType(NPY).accept(NPY).content(npy(Dtype.FLOAT16, 12)).exchange();
+
+        assertThat(raw).hasStatus(400).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(npy).hasStatus(422).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
     // ---- bad bodies ----
 
     @Test
