@@ -5,10 +5,10 @@ import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.DtypeEvaluation;
 import dev.activationlab.activation.Parameters;
 import dev.activationlab.activation.ScalarActivation;
-import dev.activationlab.config.LimitsProperties;
+import dev.activationlab.http.LimitsProperties;
 import dev.activationlab.dtype.Dtype;
-import dev.activationlab.web.RequestChecks;
-import dev.activationlab.web.RequestException;
+import dev.activationlab.http.RequestChecks;
+import dev.activationlab.http.RequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -112,7 +112,7 @@ class AccuracyController {
     private static Dtype dtype(String text) {
         if (text != null) {
             for (Dtype d : List.of(Dtype.FLOAT32, Dtype.FLOAT16, Dtype.BFLOAT16)) {
-                if (d.label().equalsIgnoreCase(text.trim())) {
+                if (d.label().equalsIgnoreCase(text)) {
                     return d;
                 }
             }

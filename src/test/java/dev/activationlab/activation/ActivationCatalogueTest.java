@@ -3,7 +3,6 @@ package dev.activationlab.activation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.activationlab.config.ActivationCatalogueConfiguration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The catalogue discovered from the classpath against the table of API.md section 1. */
 class ActivationCatalogueTest {
@@ -126,9 +126,15 @@ class ActivationCatalogueTest {
 
     @ParameterizedTest
     @CsvSource({"Leaky-ReLU, leaky_relu", "HARD-SiLU, hard_swish", "LogSigmoid, log_sigmoid", "Swish, silu",
-            "' gelu_tanh ', gelu_tanh", "Log-Softmax, log_softmax", "Binary-Step, step"})
+            "GELU-Tanh, gelu_tanh", "Log-Softmax, log_softmax", "Binary-Step, step"})
     void findWhenSpelledDifferentlyShouldReturnCanonicalEntry(String spelling, String canonical) {
         assertThat(registry.find(spelling)).map(Activation::name).contains(canonical);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" gelu_tanh ", "relu\u0000", "relu\t", "\u0085relu", "re lu"})
+    void findWhenNameHasWhiteSpaceOrControlCharactersShouldFindNothing(String name) {
+        assertThat(registry.find(name)).isEmpty();
     }
 
     @Test
