@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * every kind of bad input to them. Limits are set small here so that they can be reached.
  */
 @WebMvcTest(ActivationController.class)
-@Import({ActivationCatalogueConfiguration.class, JacksonConfiguration.class})
+@Import({ActivationCatalogueConfiguration.class, JacksonConfiguration.class, VectorAnswers.class})
 @TestPropertySource(properties = {
         "activation-lab.limits.max-vector-length=10",
         "activation-lab.limits.max-jacobian-length=3",
@@ -623,7 +623,7 @@ class ActivationControllerTest {
                 Arguments.of("wrong type", "{\"x\": true}", 400),
                 Arguments.of("object for array", "{\"x\": {\"a\": 1}}", 400),
                 Arguments.of("nested wrong type", "{\"x\": [1], \"params\": {\"alpha\": [1]}}", 400),
-                Arguments.of("nested array", "{\"x\": [[1]]}", 400),
+                Arguments.of("nested array", "{\"x\": [[[1]]]}", 400),
                 Arguments.of("params as array", "{\"x\": [1], \"params\": [1]}", 400),
                 Arguments.of("huge number", "{\"x\": [1e999999]}", 400),
                 Arguments.of("many digits", "{\"x\": [" + "9".repeat(1500) + "]}", 413),
