@@ -18,6 +18,7 @@ import dev.activationlab.client.model.ChainRequest;
 import dev.activationlab.client.model.ChainResponse;
 import dev.activationlab.client.model.CurveResponse;
 import dev.activationlab.client.model.DerivativeResponse;
+import dev.activationlab.client.model.EvaluateBatchResponse;
 import dev.activationlab.client.model.EvaluateRequest;
 import dev.activationlab.client.model.EvaluateResponse;
 import dev.activationlab.client.model.OptimizerSpec;
@@ -76,16 +77,26 @@ class GeneratedClientHttpTest {
     @Test
     void evaluateShouldApplyTheActivationWithItsParameters() throws ApiException {
         EvaluateResponse answer = new ActivationsApi(client).evaluateActivation("leaky_relu",
-                new EvaluateRequest().x(List.of(-1.0, 0.0, 2.0)).params(Map.of("alpha", 0.1)));
+                new EvaluateRequest().x(List.of(-1.0, 0.0, 2.0)).params(Map.of("alpha", 0.1)), null)
+                .getEvaluateResponse();
 
         assertThat(answer.getValues()).containsExactly(-0.1, 0.0, 2.0);
         assertThat(answer.getParams()).containsEntry("alpha", 0.1);
     }
 
     @Test
+    void evaluateShouldTakeABatchOfRowsAndAnswerRows() throws ApiException {
+        EvaluateBatchResponse answer = new ActivationsApi(client).evaluateActivation("relu",
+                new EvaluateRequest().x(List.of(List.of(-1.0, 2.0), List.of(3.0, -4.0))), null)
+                .getEvaluateBatchResponse();
+
+        assertThat(answer.getValues()).containsExactly(List.of(0.0, 2.0), List.of(3.0, 0.0));
+    }
+
+    @Test
     void derivativeOfSoftmaxShouldGiveItsJacobian() throws ApiException {
         DerivativeResponse answer = new ActivationsApi(client).differentiateActivation("softmax",
-                new EvaluateRequest().x(List.of(0.0, 0.0)));
+                new EvaluateRequest().x(List.of(0.0, 0.0)), null).getDerivativeResponse();
 
         // softmax(0, 0) = (½, ½); J = diag(s) − s·sᵀ.
         assertThat(answer.getJacobian()).containsExactly(List.of(0.25, -0.25), List.of(-0.25, 0.25));
@@ -149,7 +160,7 @@ class GeneratedClientHttpTest {
     @Test
     void unknownActivationShouldBeAProblemDocumentInTheClientsException() throws Exception {
         ApiException error = catchThrowableOfType(ApiException.class, () -> new ActivationsApi(client)
-                .evaluateActivation("nosuch", new EvaluateRequest().x(List.of(1.0))));
+                .evaluateActivation("nosuch", new EvaluateRequest().x(List.of(1.0)), null));
 
         assertThat(error.getCode()).isEqualTo(404);
         ProblemDetail problem = client.getObjectMapper().readValue(error.getResponseBody(), ProblemDetail.class);

@@ -2,7 +2,7 @@ package dev.activationlab;
 
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.BoundActivation;
-import dev.activationlab.config.ActivationCatalogueConfiguration;
+import dev.activationlab.activation.ActivationCatalogueConfiguration;
 import java.util.Map;
 
 /** The real activation catalogue, for unit tests of the math that uses it. */

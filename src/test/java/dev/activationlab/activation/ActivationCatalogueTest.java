@@ -3,7 +3,6 @@ package dev.activationlab.activation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.activationlab.config.ActivationCatalogueConfiguration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

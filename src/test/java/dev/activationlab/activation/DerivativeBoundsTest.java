@@ -3,7 +3,6 @@ package dev.activationlab.activation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.activationlab.config.ActivationCatalogueConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,6 @@ package dev.activationlab.activation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.activationlab.config.ActivationCatalogueConfiguration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

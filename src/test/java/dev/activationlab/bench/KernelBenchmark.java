@@ -2,7 +2,7 @@ package dev.activationlab.bench;
 
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.ScalarFunction;
-import dev.activationlab.config.ActivationCatalogueConfiguration;
+import dev.activationlab.activation.ActivationCatalogueConfiguration;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

@@ -2,7 +2,7 @@ package dev.activationlab.bench;
 
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.ScalarFunction;
-import dev.activationlab.config.ActivationCatalogueConfiguration;
+import dev.activationlab.activation.ActivationCatalogueConfiguration;
 import dev.activationlab.gradient.DeepNetworkSimulation;
 import dev.activationlab.gradient.MatrixProducts;
 import dev.activationlab.gradient.SimulationResult;

@@ -2,7 +2,7 @@ package dev.activationlab.bench;
 
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.Parameters;
-import dev.activationlab.config.ActivationCatalogueConfiguration;
+import dev.activationlab.activation.ActivationCatalogueConfiguration;
 import dev.activationlab.dataset.ToyDataset;
 import dev.activationlab.training.ArchitectureBuilder;
 import dev.activationlab.training.Loss;

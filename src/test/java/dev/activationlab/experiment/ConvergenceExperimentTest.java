@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.Parameters;
-import dev.activationlab.config.ActivationCatalogueConfiguration;
+import dev.activationlab.activation.ActivationCatalogueConfiguration;
 import dev.activationlab.training.Loss;
 import dev.activationlab.training.SgdOptimizer;
 import dev.activationlab.training.TrainableLayer;

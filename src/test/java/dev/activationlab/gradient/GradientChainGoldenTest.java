@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.BoundActivation;
-import dev.activationlab.config.ActivationCatalogueConfiguration;
+import dev.activationlab.activation.ActivationCatalogueConfiguration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

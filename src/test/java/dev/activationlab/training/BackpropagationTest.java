@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.Parameters;
-import dev.activationlab.config.ActivationCatalogueConfiguration;
+import dev.activationlab.activation.ActivationCatalogueConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
