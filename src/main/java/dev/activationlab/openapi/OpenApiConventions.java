@@ -3,6 +3,7 @@ package dev.activationlab.openapi;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JavaType;
 import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.media.Schema;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -59,17 +60,27 @@ public class OpenApiConventions {
     /**
      * {@code security: []} on every operation: the API is public and needs no credentials, said
      * where each operation is read. Numeric defaults given as text in {@code @Schema(defaultValue)}
-     * become numbers, and a field's {@code @Schema(oneOf)} replaces the reference to its Java type.
+     * become numbers, the example of a string is text (not the JSON it spells), and a field's
+     * {@code @Schema(oneOf)} replaces the reference to its Java type.
      */
     @Bean
     OpenApiCustomizer publicOperationsAndSchemaTidying() {
         return openApi -> {
+            Map<Schema<?>, Boolean> seen = new IdentityHashMap<>();
             if (openApi.getPaths() != null) {
-                openApi.getPaths().values().forEach(item -> item.readOperations()
-                        .forEach(operation -> operation.setSecurity(new ArrayList<>())));
+                openApi.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
+                    operation.setSecurity(new ArrayList<>());
+                    if (operation.getParameters() != null) {
+                        operation.getParameters().forEach(parameter -> tidy(parameter.getSchema(), seen));
+                    }
+                    if (operation.getResponses() != null) {
+                        operation.getResponses().values().stream().filter(response -> response.getHeaders() != null)
+                                .forEach(response -> response.getHeaders().values()
+                                        .forEach(header -> tidy(header.getSchema(), seen)));
+                    }
+                }));
             }
             if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
-                Map<Schema<?>, Boolean> seen = new IdentityHashMap<>();
                 openApi.getComponents().getSchemas().values().forEach(schema -> tidy(schema, seen));
             }
         };
@@ -106,6 +117,15 @@ public class OpenApiConventions {
                 schema.setDefault(hasType(schema, "integer") ? (Object) number.longValueExact() : number);
             } catch (ArithmeticException | NumberFormatException e) {
                 // Not a number after all: left for the linters to report.
+            }
+        }
+        if (hasType(schema, "string") && schema.getExample() != null && !(schema.getExample() instanceof String)) {
+            // @Schema(example = "{\"alpha\":0.1}") of a string (a header carrying JSON) is read as
+            // JSON; the example of a string is that text.
+            try {
+                schema.setExample(Json.mapper().writeValueAsString(schema.getExample()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                // Left as it is, for the linters to report.
             }
         }
         if (schema.get$ref() != null && schema.getOneOf() != null) {
