@@ -11,12 +11,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -45,6 +48,9 @@ class OpenApiDocumentTest {
     @Autowired
     private ActivationRegistry registry;
 
+    @Autowired
+    private BuildProperties buildProperties;
+
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test
@@ -62,6 +68,32 @@ class OpenApiDocumentTest {
         assertThat(info.get("title").asString()).isEqualTo("Activation Lab API");
         assertThat(info.get("version").asString()).isNotBlank();
         assertThat(info.get("description").asString()).contains("application/problem+json");
+    }
+
+    @Test
+    void everyOperationShouldHaveAReadableUniqueIdAndNeedNoCredentials() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        forEachOperation(apiDocs(), (where, operation) -> {
+            String id = operation.path("operationId").asString("");
+            // springdoc's own ids are the method name, with _1, _2 ... where two methods share it.
+            if (!id.matches("[a-z][A-Za-z0-9]*") || !ids.add(id)) {
+                wrong.add(where + ": operationId '" + id + "'");
+            }
+            if (!operation.path("security").isArray() || !operation.path("security").isEmpty()) {
+                wrong.add(where + ": security is not []");
+            }
+        });
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void infoShouldCarryTheProjectsVersionContactAndLicence() throws Exception {
+        JsonNode info = apiDocs().get("info");
+
+        assertThat(info.get("version").asString()).isEqualTo(buildProperties.getVersion()).isNotEqualTo("1");
+        assertThat(info.path("contact").path("name").asString()).isNotBlank();
+        assertThat(info.path("license").path("identifier").asString()).isNotBlank();
     }
 
     @Test
