@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * numbers ({@code application/octet-stream}) or a NumPy {@code .npy} file ({@code application/x-npy}).
  */
 @Component
-class VectorAnswers {
+public class VectorAnswers {
 
     static final String OCTET_STREAM = MediaType.APPLICATION_OCTET_STREAM_VALUE;
     static final String NPY = "application/x-npy";

@@ -2,19 +2,13 @@ package dev.activationlab.activation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.activationlab.http.JacksonConfiguration;
-import dev.activationlab.http.LimitsProperties;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
+import dev.activationlab.ApiSliceTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
@@ -25,9 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * every bad batch. Limits are small so that they can be reached: 12 numbers, Jacobian rows of 4,
  * Jacobians of 16 numbers together (max(12, 4²)).
  */
-@WebMvcTest(ActivationController.class)
-@Import({ActivationCatalogueConfiguration.class, JacksonConfiguration.class, VectorAnswers.class})
-@TestPropertySource(properties = {
+@ApiSliceTest(value = ActivationController.class, properties = {
         "activation-lab.limits.max-vector-length=12",
         "activation-lab.limits.max-jacobian-length=4",
         "activation-lab.limits.max-body-size=4KB",
@@ -36,10 +28,6 @@ class BatchControllerTest {
 
     private static final String PROBLEM = "urn:activation-lab:problem:";
 
-    @TestConfiguration
-    @EnableConfigurationProperties(LimitsProperties.class)
-    static class Limits {
-    }
 
     @Autowired
     private MockMvcTester mvc;

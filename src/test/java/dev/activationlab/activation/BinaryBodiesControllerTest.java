@@ -2,8 +2,6 @@ package dev.activationlab.activation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.activationlab.http.JacksonConfiguration;
-import dev.activationlab.http.LimitsProperties;
 import dev.activationlab.dtype.Dtype;
 import dev.activationlab.dtype.NpyFormat;
 import dev.activationlab.dtype.NpyFormatTest;
@@ -15,12 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
+import dev.activationlab.ApiSliceTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
@@ -31,9 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and derivative: the answer's bytes and headers, content negotiation, and every bad body. The
  * vector limit is 12 numbers, the Jacobian limit 4.
  */
-@WebMvcTest(ActivationController.class)
-@Import({ActivationCatalogueConfiguration.class, JacksonConfiguration.class, VectorAnswers.class})
-@TestPropertySource(properties = {
+@ApiSliceTest(value = ActivationController.class, properties = {
         "activation-lab.limits.max-vector-length=12",
         "activation-lab.limits.max-jacobian-length=4",
         "activation-lab.limits.max-body-size=4KB",
@@ -42,10 +34,6 @@ class BinaryBodiesControllerTest {
 
     static final MediaType NPY = MediaType.parseMediaType("application/x-npy");
 
-    @TestConfiguration
-    @EnableConfigurationProperties(LimitsProperties.class)
-    static class Limits {
-    }
 
     @Autowired
     private MockMvcTester mvc;

@@ -2,8 +2,6 @@ package dev.activationlab.activation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.activationlab.http.JacksonConfiguration;
-import dev.activationlab.http.LimitsProperties;
 import dev.activationlab.dtype.Dtype;
 import dev.activationlab.dtype.NpyFormat;
 import dev.activationlab.dtype.RawFloats;
@@ -14,10 +12,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
+import dev.activationlab.ApiSliceTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -30,18 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
  * derivative, as a vector and as a batch. The JSON answer is the reference (its numbers read
  * back exactly: Jackson writes the shortest decimal that parses to the same double).
  */
-@WebMvcTest(ActivationController.class)
-@Import({ActivationCatalogueConfiguration.class, JacksonConfiguration.class, VectorAnswers.class})
+@ApiSliceTest(value = ActivationController.class)
 class BinaryRoundTripTest {
 
     private static final MediaType NPY = BinaryBodiesControllerTest.NPY;
     /** Pre-activations across every activation's interesting range, kinks included; even length for the gated units. */
     private static final double[] X = {-3.75, -1.3, -0.5, -0.0, 0.0, 0.7, 2.2, 5.1, -7.3, 1.0, 3.0, 0.1};
 
-    @TestConfiguration
-    @EnableConfigurationProperties(LimitsProperties.class)
-    static class Limits {
-    }
 
     @Autowired
     private MockMvcTester mvc;
