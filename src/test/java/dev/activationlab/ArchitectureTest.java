@@ -29,7 +29,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.activationlab.http..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("dev.activationlab.http..", "java..",
                         "jakarta..", "org.springframework..", "org.apache..", "org.slf4j..", "tools.jackson..",
-                        "com.fasterxml.jackson..", "io.swagger..")
+                        "com.fasterxml.jackson..", "io.swagger..", "io.micrometer..")
                 .check(MAIN);
     }
 
