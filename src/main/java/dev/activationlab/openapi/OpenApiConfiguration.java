@@ -60,20 +60,20 @@ public class OpenApiConfiguration {
         return new OpenAPI()
                 .servers(List.of(new Server().url("/").description("The service that serves this document")))
                 .info(new Info()
-                .title("Activation Lab API")
-                .version(projectVersion(build.getIfAvailable()))
-                .description("""
-                        Activation functions and their derivatives over vectors, perceptrons, multi-layer \
-                        networks and gradient decay, computed over HTTP. Numbers are IEEE-754 doubles; \
-                        derivatives at kinks follow PyTorch's autograd. Every error is an RFC 9457 problem \
-                        document (application/problem+json) with a stable type \
-                        (urn:activation-lab:problem:<kind>), a title, a detail for people and, where one \
-                        place is at fault, field: its JSON path (x[3], params.alpha, layers[1].activation) \
-                        or query parameter.""")
-                .contact(new Contact().name("Activation Lab developers"))
-                // No licence has been chosen for the project yet; replace both fields when one is.
-                .license(new License().name("No licence granted yet: all rights reserved")
-                        .identifier("LicenseRef-All-Rights-Reserved")));
+                    .title("Activation Lab API")
+                    .version(projectVersion(build.getIfAvailable()))
+                    .description("""
+                            Activation functions and their derivatives over vectors, perceptrons, multi-layer \
+                            networks and gradient decay, computed over HTTP. Numbers are IEEE-754 doubles; \
+                            derivatives at kinks follow PyTorch's autograd. Every error is an RFC 9457 problem \
+                            document (application/problem+json) with a stable type \
+                            (urn:activation-lab:problem:<kind>), a title, a detail for people and, where one \
+                            place is at fault, field: its JSON path (x[3], params.alpha, layers[1].activation) \
+                            or query parameter.""")
+                    .contact(new Contact().name("Activation Lab developers"))
+                    // No licence has been chosen for the project yet; replace both fields when one is.
+                    .license(new License().name("No licence granted yet: all rights reserved")
+                            .identifier("LicenseRef-All-Rights-Reserved")));
     }
 
     /**
