@@ -29,7 +29,7 @@ public final class ActivationRegistry {
         this.activations = List.copyOf(sorted);
         for (Activation a : sorted) {
             register(a.name(), a);
-            a.aliases().forEach(alias -> register(alias, a));
+            a.descriptor().aliases().forEach(alias -> register(alias, a));
         }
         this.canonicalNames = sorted.stream().map(Activation::name).toList();
     }

@@ -17,34 +17,21 @@ import java.util.List;
  *
  * <p>Source: Barron (2017), Continuously differentiable exponential linear units, arXiv:1704.07483.
  */
-public final class Celu implements ScalarActivation {
+public final class Celu extends ScalarActivation {
 
-    private static final List<Parameter> PARAMETERS = List.of(
-            Parameter.unbounded("alpha", 1.0, "Scale of the negative part (not 0): f tends to −alpha as x → −∞."));
-
-    @Override
-    public String name() {
-        return "celu";
-    }
-
-    @Override
-    public String displayName() {
-        return "CELU (continuously differentiable ELU)";
-    }
-
-    @Override
-    public String formula() {
-        return "max(0, x) + min(0, alpha·(e^(x/alpha) − 1))";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "1 if x > 0, else e^(x/alpha) (1 at x = 0)";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return PARAMETERS;
+    public Celu() {
+        super(new ActivationDescriptor(
+                "celu",
+                List.of(),
+                "CELU (continuously differentiable ELU)",
+                "max(0, x) + min(0, alpha·(e^(x/alpha) − 1))",
+                "1 if x > 0, else e^(x/alpha) (1 at x = 0)",
+                List.of(
+                        Parameter.unbounded("alpha", 1.0, "Scale of the negative part (not 0): f tends to −alpha as x → −∞.")),
+                "(−1, ∞); (−alpha, ∞) for alpha > 0",
+                new Traits(true, true, true, Traits.Saturation.NEGATIVE),
+                "torch.nn.functional.celu; Barron (2017), Continuously differentiable exponential linear units, "
+                        + "arXiv:1704.07483"));
     }
 
     @Override
@@ -53,22 +40,6 @@ public final class Celu implements ScalarActivation {
             throw new InvalidParameterException("alpha",
                     "Parameter 'alpha' of celu must not be 0: the function divides by it.");
         }
-    }
-
-    @Override
-    public String outputRange() {
-        return "(−1, ∞); (−alpha, ∞) for alpha > 0";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, true, true, Traits.Saturation.NEGATIVE);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.functional.celu; Barron (2017), Continuously differentiable exponential linear units, "
-                + "arXiv:1704.07483";
     }
 
     @Override

@@ -7,11 +7,15 @@ package dev.activationlab.activation;
  * ∂y_i/∂b_i = a_i·g'(b_i) in column n/2 + i. An odd length is an {@link InvalidInputException}
  * naming {@code x}.
  */
-abstract class GatedLinearUnit implements VectorActivation {
+abstract class GatedLinearUnit extends VectorActivation {
+
+    /** The output range of every gated unit. */
+    static final String OUTPUT_RANGE = "(−∞, ∞), n/2 values";
 
     private final SecondWaveKernels.Gate gate;
 
-    GatedLinearUnit(SecondWaveKernels.Gate gate) {
+    GatedLinearUnit(SecondWaveKernels.Gate gate, ActivationDescriptor descriptor) {
+        super(descriptor);
         this.gate = gate;
     }
 
@@ -22,11 +26,6 @@ abstract class GatedLinearUnit implements VectorActivation {
                     + "so x needs an even length; got " + n + ".");
         }
         return n / 2;
-    }
-
-    @Override
-    public String outputRange() {
-        return "(−∞, ∞), n/2 values";
     }
 
     @Override

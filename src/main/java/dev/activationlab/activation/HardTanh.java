@@ -12,40 +12,22 @@ import java.util.List;
  * <p>Source: Collobert, Weston, Bottou, Karlen, Kavukcuoglu &amp; Kuksa (2011), Natural language
  * processing (almost) from scratch, JMLR 12 (the HardTanh layer).
  */
-public final class HardTanh implements ScalarActivation {
+public final class HardTanh extends ScalarActivation {
 
-    private static final List<Parameter> PARAMETERS = List.of(
-            Parameter.unbounded("min", -1.0, "Lower bound of the output (PyTorch's min_val); less than max."),
-            Parameter.unbounded("max", 1.0, "Upper bound of the output (PyTorch's max_val); greater than min."));
-
-    @Override
-    public String name() {
-        return "hard_tanh";
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("hardtanh");
-    }
-
-    @Override
-    public String displayName() {
-        return "Hard tanh";
-    }
-
-    @Override
-    public String formula() {
-        return "clamp(x, min, max): min if x < min, max if x > max, else x";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "1 if min < x < max, else 0 (0 at x = min and x = max)";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return PARAMETERS;
+    public HardTanh() {
+        super(new ActivationDescriptor(
+                "hard_tanh",
+                List.of("hardtanh"),
+                "Hard tanh",
+                "clamp(x, min, max): min if x < min, max if x > max, else x",
+                "1 if min < x < max, else 0 (0 at x = min and x = max)",
+                List.of(
+                        Parameter.unbounded("min", -1.0, "Lower bound of the output (PyTorch's min_val); less than max."),
+                        Parameter.unbounded("max", 1.0, "Upper bound of the output (PyTorch's max_val); greater than min.")),
+                "[−1, 1]; [min, max] in general",
+                new Traits(true, true, false, Traits.Saturation.BOTH),
+                "torch.nn.functional.hardtanh; Collobert et al. (2011), Natural language processing (almost) "
+                        + "from scratch, JMLR"));
     }
 
     @Override
@@ -56,22 +38,6 @@ public final class HardTanh implements ScalarActivation {
             throw new InvalidParameterException("min", "Parameter 'min' of hard_tanh must be less than 'max'; got min = "
                     + min + ", max = " + max + ".");
         }
-    }
-
-    @Override
-    public String outputRange() {
-        return "[−1, 1]; [min, max] in general";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, true, false, Traits.Saturation.BOTH);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.functional.hardtanh; Collobert et al. (2011), Natural language processing (almost) "
-                + "from scratch, JMLR";
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.activationlab.activation;
 
+import java.util.List;
+
 /**
  * Log-softmax y_i = x_i − ln Σ_j e^(x_j), as {@code torch.nn.functional.log_softmax(x, dim=0)}.
  *
@@ -10,41 +12,19 @@ package dev.activationlab.activation;
  * Jacobian J_ij = δ_ij − s_j, s = softmax(x); on the diagonal 1 − s_i is computed as the sum of
  * the other s_j, which keeps precision when s_i is close to 1.
  */
-public final class LogSoftmax implements VectorActivation {
+public final class LogSoftmax extends VectorActivation {
 
-    @Override
-    public String name() {
-        return "log_softmax";
-    }
-
-    @Override
-    public String displayName() {
-        return "Log-softmax";
-    }
-
-    @Override
-    public String formula() {
-        return "y_i = x_i − ln Σ_j e^(x_j)";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "Jacobian J_ij = δ_ij − s_j, s = softmax(x)";
-    }
-
-    @Override
-    public String outputRange() {
-        return "(−∞, 0], with Σ_i e^(y_i) = 1";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, false, true, Traits.Saturation.POSITIVE);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.functional.log_softmax (dim=0); torch.nn.LogSoftmax";
+    public LogSoftmax() {
+        super(new ActivationDescriptor(
+                "log_softmax",
+                List.of(),
+                "Log-softmax",
+                "y_i = x_i − ln Σ_j e^(x_j)",
+                "Jacobian J_ij = δ_ij − s_j, s = softmax(x)",
+                List.of(),
+                "(−∞, 0], with Σ_i e^(y_i) = 1",
+                new Traits(true, false, true, Traits.Saturation.POSITIVE),
+                "torch.nn.functional.log_softmax (dim=0); torch.nn.LogSoftmax"));
     }
 
     /**

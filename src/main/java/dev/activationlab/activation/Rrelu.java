@@ -9,35 +9,21 @@ import java.util.List;
  * two doubles, so that slope·x is rounded once. Bounds: 0 ≤ lower ≤ upper (a negative slope would
  * make the unit non-monotonic); PyTorch requires lower ≤ upper.
  */
-public final class Rrelu implements ScalarActivation {
+public final class Rrelu extends ScalarActivation {
 
-    private static final List<Parameter> PARAMETERS = List.of(
-            Parameter.atLeast("lower", 0.125, 0.0, "Lower bound of the slope for x ≤ 0 (≥ 0, ≤ upper); training would draw the slope from U(lower, upper)."),
-            Parameter.atLeast("upper", 1.0 / 3.0, 0.0, "Upper bound of the slope for x ≤ 0 (≥ lower); evaluation uses (lower + upper)/2."));
-
-    @Override
-    public List<Parameter> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String name() {
-        return "rrelu";
-    }
-
-    @Override
-    public String displayName() {
-        return "RReLU (randomized leaky ReLU, evaluation mode)";
-    }
-
-    @Override
-    public String formula() {
-        return "x if x > 0, else ((lower + upper)/2)·x";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "1 if x > 0, else (lower + upper)/2 (also at x = 0)";
+    public Rrelu() {
+        super(new ActivationDescriptor(
+                "rrelu",
+                List.of(),
+                "RReLU (randomized leaky ReLU, evaluation mode)",
+                "x if x > 0, else ((lower + upper)/2)·x",
+                "1 if x > 0, else (lower + upper)/2 (also at x = 0)",
+                List.of(
+                        Parameter.atLeast("lower", 0.125, 0.0, "Lower bound of the slope for x ≤ 0 (≥ 0, ≤ upper); training would draw the slope from U(lower, upper)."),
+                        Parameter.atLeast("upper", 1.0 / 3.0, 0.0, "Upper bound of the slope for x ≤ 0 (≥ lower); evaluation uses (lower + upper)/2.")),
+                "(−∞, ∞)",
+                new Traits(true, true, false, Traits.Saturation.NONE),
+                "torch.nn.RReLU (evaluation mode); Xu, Wang, Chen & Li (2015), Empirical evaluation of rectified activations in convolutional network, arXiv:1505.00853"));
     }
 
     @Override
@@ -48,21 +34,6 @@ public final class Rrelu implements ScalarActivation {
             throw new InvalidParameterException("lower", "Parameter 'lower' of rrelu must not exceed 'upper'; got lower = "
                     + lower + ", upper = " + upper + ".");
         }
-    }
-
-    @Override
-    public String outputRange() {
-        return "(−∞, ∞)";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, true, false, Traits.Saturation.NONE);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.RReLU (evaluation mode); Xu, Wang, Chen & Li (2015), Empirical evaluation of rectified activations in convolutional network, arXiv:1505.00853";
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.List;
  * never NaN. The derivative σ(x)(1 − σ(x)) is computed as σ(x)·σ(−x), which keeps full relative
  * precision for large |x| where 1 − σ(x) would round to 0.
  */
-public final class Sigmoid implements ScalarActivation, ScalarFunction {
+public final class Sigmoid extends ScalarActivation implements ScalarFunction {
 
     /**
      * σ(x), stable for all x: 1/(1 + e) for x ≥ 0 and e/(1 + e) for x &lt; 0, e = e^(−|x|), the
@@ -35,44 +35,17 @@ public final class Sigmoid implements ScalarActivation, ScalarFunction {
         return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
     }
 
-    @Override
-    public String name() {
-        return "sigmoid";
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("logistic");
-    }
-
-    @Override
-    public String displayName() {
-        return "Sigmoid (logistic)";
-    }
-
-    @Override
-    public String formula() {
-        return "σ(x) = 1 / (1 + e^(−x))";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "σ(x)(1 − σ(x)), at most 0.25 (at x = 0)";
-    }
-
-    @Override
-    public String outputRange() {
-        return "(0, 1)";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, false, true, Traits.Saturation.BOTH);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.Sigmoid; Rumelhart, Hinton & Williams (1986), Learning representations by back-propagating errors";
+    public Sigmoid() {
+        super(new ActivationDescriptor(
+                "sigmoid",
+                List.of("logistic"),
+                "Sigmoid (logistic)",
+                "σ(x) = 1 / (1 + e^(−x))",
+                "σ(x)(1 − σ(x)), at most 0.25 (at x = 0)",
+                List.of(),
+                "(0, 1)",
+                new Traits(true, false, true, Traits.Saturation.BOTH),
+                "torch.nn.Sigmoid; Rumelhart, Hinton & Williams (1986), Learning representations by back-propagating errors"));
     }
 
     @Override

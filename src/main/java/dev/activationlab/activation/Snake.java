@@ -11,49 +11,20 @@ import java.util.List;
  * <p>Source: Liu Ziyin, Hartwig &amp; Ueda (2020), Neural networks fail to learn periodic functions
  * and how to fix it, arXiv:2006.08195.
  */
-public final class Snake implements ScalarActivation {
+public final class Snake extends ScalarActivation {
 
-    private static final List<Parameter> PARAMETERS = List.of(
-            Parameter.above("alpha", 1.0, 0.0, "Frequency of the periodic part (> 0)."));
-
-    @Override
-    public List<Parameter> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String name() {
-        return "snake";
-    }
-
-    @Override
-    public String displayName() {
-        return "Snake";
-    }
-
-    @Override
-    public String formula() {
-        return "x + sin²(alpha·x)/alpha";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "1 + sin(2·alpha·x)";
-    }
-
-    @Override
-    public String outputRange() {
-        return "(−∞, ∞)";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, true, true, Traits.Saturation.NONE);
-    }
-
-    @Override
-    public String reference() {
-        return "Liu Ziyin, Hartwig & Ueda (2020), Neural networks fail to learn periodic functions and how to fix it, NeurIPS, arXiv:2006.08195";
+    public Snake() {
+        super(new ActivationDescriptor(
+                "snake",
+                List.of(),
+                "Snake",
+                "x + sin²(alpha·x)/alpha",
+                "1 + sin(2·alpha·x)",
+                List.of(
+                        Parameter.above("alpha", 1.0, 0.0, "Frequency of the periodic part (> 0).")),
+                "(−∞, ∞)",
+                new Traits(true, true, true, Traits.Saturation.NONE),
+                "Liu Ziyin, Hartwig & Ueda (2020), Neural networks fail to learn periodic functions and how to fix it, NeurIPS, arXiv:2006.08195"));
     }
 
     @Override

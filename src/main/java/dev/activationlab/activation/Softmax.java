@@ -1,5 +1,7 @@
 package dev.activationlab.activation;
 
+import java.util.List;
+
 /**
  * Softmax y_i = e^(x_i) / Σ_j e^(x_j), as {@code torch.softmax(x, dim=0)}.
  *
@@ -7,41 +9,19 @@ package dev.activationlab.activation;
  * overflow, and the rounding error of each x_j − max is corrected. Jacobian J_ij = s_i(δ_ij − s_j); on the diagonal 1 − s_i is computed as the sum of
  * the other s_j, which keeps precision when s_i is close to 1.
  */
-public final class Softmax implements VectorActivation {
+public final class Softmax extends VectorActivation {
 
-    @Override
-    public String name() {
-        return "softmax";
-    }
-
-    @Override
-    public String displayName() {
-        return "Softmax";
-    }
-
-    @Override
-    public String formula() {
-        return "y_i = e^(x_i) / Σ_j e^(x_j)";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "Jacobian J_ij = s_i(δ_ij − s_j)";
-    }
-
-    @Override
-    public String outputRange() {
-        return "(0, 1), summing to 1";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, false, true, Traits.Saturation.BOTH);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.Softmax; Bridle (1990), Probabilistic interpretation of feedforward classification network outputs";
+    public Softmax() {
+        super(new ActivationDescriptor(
+                "softmax",
+                List.of(),
+                "Softmax",
+                "y_i = e^(x_i) / Σ_j e^(x_j)",
+                "Jacobian J_ij = s_i(δ_ij − s_j)",
+                List.of(),
+                "(0, 1), summing to 1",
+                new Traits(true, false, true, Traits.Saturation.BOTH),
+                "torch.nn.Softmax; Bridle (1990), Probabilistic interpretation of feedforward classification network outputs"));
     }
 
     /** Index of the first largest element; x has length ≥ 1. */

@@ -16,53 +16,24 @@ import java.util.List;
  * knowledge for better option pricing, NIPS; Glorot, Bordes &amp; Bengio (2011), Deep sparse
  * rectifier neural networks, AISTATS.
  */
-public final class Softplus implements ScalarActivation {
+public final class Softplus extends ScalarActivation {
 
-    private static final List<Parameter> PARAMETERS = List.of(
-            Parameter.above("beta", 1.0, 0.0, "Sharpness (> 0): larger beta approaches relu."),
-            Parameter.unbounded("threshold", 20.0,
-                    "Where the double product beta·x exceeds it, the function is x (PyTorch's linear region)."));
-
-    @Override
-    public String name() {
-        return "softplus";
-    }
-
-    @Override
-    public String displayName() {
-        return "Softplus";
-    }
-
-    @Override
-    public String formula() {
-        return "(1/beta)·ln(1 + e^(beta·x)); x where beta·x > threshold";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "σ(beta·x); 1 where beta·x > threshold";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String outputRange() {
-        return "(0, ∞)";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, false, true, Traits.Saturation.NEGATIVE);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.functional.softplus; Dugas et al. (2001), Incorporating second-order functional "
-                + "knowledge for better option pricing; Glorot, Bordes & Bengio (2011), Deep sparse rectifier "
-                + "neural networks";
+    public Softplus() {
+        super(new ActivationDescriptor(
+                "softplus",
+                List.of(),
+                "Softplus",
+                "(1/beta)·ln(1 + e^(beta·x)); x where beta·x > threshold",
+                "σ(beta·x); 1 where beta·x > threshold",
+                List.of(
+                        Parameter.above("beta", 1.0, 0.0, "Sharpness (> 0): larger beta approaches relu."),
+                        Parameter.unbounded("threshold", 20.0,
+                        "Where the double product beta·x exceeds it, the function is x (PyTorch's linear region).")),
+                "(0, ∞)",
+                new Traits(true, false, true, Traits.Saturation.NEGATIVE),
+                "torch.nn.functional.softplus; Dugas et al. (2001), Incorporating second-order functional "
+                        + "knowledge for better option pricing; Glorot, Bordes & Bengio (2011), Deep sparse rectifier "
+                        + "neural networks"));
     }
 
     @Override

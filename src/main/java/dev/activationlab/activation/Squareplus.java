@@ -9,49 +9,20 @@ import java.util.List;
  *
  * <p>Source: Barron (2021), Squareplus: a softplus-like algebraic rectifier, arXiv:2112.11687.
  */
-public final class Squareplus implements ScalarActivation {
+public final class Squareplus extends ScalarActivation {
 
-    private static final List<Parameter> PARAMETERS = List.of(
-            Parameter.above("b", 4.0, 0.0, "Curvature near 0 (> 0): f(0) = √b/2; as b → 0 squareplus becomes relu."));
-
-    @Override
-    public List<Parameter> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String name() {
-        return "squareplus";
-    }
-
-    @Override
-    public String displayName() {
-        return "Squareplus";
-    }
-
-    @Override
-    public String formula() {
-        return "(x + √(x² + b)) / 2";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "(1 + x/√(x² + b)) / 2";
-    }
-
-    @Override
-    public String outputRange() {
-        return "(0, ∞)";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, false, true, Traits.Saturation.NEGATIVE);
-    }
-
-    @Override
-    public String reference() {
-        return "jax.nn.squareplus, keras.activations.squareplus; Barron (2021), Squareplus: a softplus-like algebraic rectifier, arXiv:2112.11687";
+    public Squareplus() {
+        super(new ActivationDescriptor(
+                "squareplus",
+                List.of(),
+                "Squareplus",
+                "(x + √(x² + b)) / 2",
+                "(1 + x/√(x² + b)) / 2",
+                List.of(
+                        Parameter.above("b", 4.0, 0.0, "Curvature near 0 (> 0): f(0) = √b/2; as b → 0 squareplus becomes relu.")),
+                "(0, ∞)",
+                new Traits(true, false, true, Traits.Saturation.NEGATIVE),
+                "jax.nn.squareplus, keras.activations.squareplus; Barron (2021), Squareplus: a softplus-like algebraic rectifier, arXiv:2112.11687"));
     }
 
     @Override

@@ -11,50 +11,21 @@ import java.util.List;
  * <p>Source: PyTorch's {@code torch.nn.Threshold} and {@code torch.nn.functional.threshold}; it has
  * no paper of its own.
  */
-public final class Threshold implements ScalarActivation {
+public final class Threshold extends ScalarActivation {
 
-    private static final List<Parameter> PARAMETERS = List.of(
-            Parameter.unbounded("threshold", 0.0, "Inputs above it pass unchanged."),
-            Parameter.unbounded("value", 0.0, "Output for inputs at or below the threshold."));
-
-    @Override
-    public String name() {
-        return "threshold";
-    }
-
-    @Override
-    public String displayName() {
-        return "Threshold";
-    }
-
-    @Override
-    public String formula() {
-        return "x if x > threshold, else value";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "1 if x > threshold, else 0 (0 at x = threshold)";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String outputRange() {
-        return "[0, ∞); {value} ∪ (threshold, ∞) in general";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, false, false, Traits.Saturation.NEGATIVE);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.functional.threshold";
+    public Threshold() {
+        super(new ActivationDescriptor(
+                "threshold",
+                List.of(),
+                "Threshold",
+                "x if x > threshold, else value",
+                "1 if x > threshold, else 0 (0 at x = threshold)",
+                List.of(
+                        Parameter.unbounded("threshold", 0.0, "Inputs above it pass unchanged."),
+                        Parameter.unbounded("value", 0.0, "Output for inputs at or below the threshold.")),
+                "[0, ∞); {value} ∪ (threshold, ∞) in general",
+                new Traits(true, false, false, Traits.Saturation.NEGATIVE),
+                "torch.nn.functional.threshold"));
     }
 
     @Override
