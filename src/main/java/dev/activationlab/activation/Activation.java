@@ -11,7 +11,8 @@ import java.util.function.Function;
  * {@link VectorActivation} (softmax, sparsemax, the gated linear units: outputs that depend on
  * the whole vector), so that callers tell the two apart with {@link #match} (or an
  * {@code instanceof} pattern) and need no cast.
- * Both are abstract classes that only this package can extend.
+ * Both are abstract classes that only this package can extend; {@link ActivationCatalogue} lists
+ * every activation.
  */
 public sealed interface Activation permits ScalarActivation, VectorActivation {
 

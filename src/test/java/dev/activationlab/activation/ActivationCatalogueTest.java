@@ -3,7 +3,6 @@ package dev.activationlab.activation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.activationlab.config.ActivationCatalogueConfiguration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 
 /** The catalogue catalogue from the classpath against the table of API.md section 1. */
 class ActivationCatalogueTest {
@@ -77,7 +79,7 @@ class ActivationCatalogueTest {
             Map.entry("rrelu", ordered("lower", 0.125, "upper", 1.0 / 3.0)),
             Map.entry("snake", Map.of("alpha", 1.0)));
 
-    private final List<Activation> catalogue = ActivationCatalogueConfiguration.discoverActivations();
+    private final List<Activation> catalogue = ActivationCatalogue.all();
     private final ActivationRegistry registry = new ActivationRegistry(catalogue);
 
     private static Map<String, Double> ordered(String a, double va, String b, double vb) {
@@ -88,10 +90,22 @@ class ActivationCatalogueTest {
     }
 
     @Test
-    void discoveryShouldFindExactlyTheTwentySevenActivationsOfTheContract() {
+    void catalogueShouldListTheFortyActivationsOfTheContractSortedByName() {
         assertThat(catalogue).hasSize(40);
         assertThat(registry.names()).containsExactlyInAnyOrderElementsOf(ALIASES.keySet());
         assertThat(registry.names()).isSorted();
+    }
+
+    @Test
+    void catalogueShouldListEveryConcreteActivationClassOfThePackageOnce() {
+        // The catalogue is an explicit list; this scan (tests only) catches a class left out of it.
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AssignableTypeFilter(Activation.class));
+        Set<String> classes = scanner.findCandidateComponents(Activation.class.getPackageName()).stream()
+                .map(BeanDefinition::getBeanClassName).collect(Collectors.toSet());
+        assertThat(catalogue.stream().map(a -> a.getClass().getName()))
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(classes);
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.activationlab.activation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.activationlab.config.ActivationCatalogueConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DerivativeBoundsTest {
 
     private static final ActivationRegistry REGISTRY =
-            new ActivationRegistry(ActivationCatalogueConfiguration.discoverActivations());
+            new ActivationRegistry(ActivationCatalogue.all());
 
     /** Parameter sets beyond the defaults: other signs, magnitudes and kinks. */
     private static final Map<String, List<Map<String, Double>>> OTHER_PARAMETERS = Map.of(

@@ -3,7 +3,6 @@ package dev.activationlab.activation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.activationlab.config.ActivationCatalogueConfiguration;
 import dev.activationlab.dtype.Dtype;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DtypeEvaluationTest {
 
     private static final ActivationRegistry REGISTRY =
-            new ActivationRegistry(ActivationCatalogueConfiguration.discoverActivations());
+            new ActivationRegistry(ActivationCatalogue.all());
 
     static Stream<Named<JsonNode>> goldenCases() throws IOException {
         JsonNode root;

@@ -3,7 +3,6 @@ package dev.activationlab.activation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.activationlab.config.ActivationCatalogueConfiguration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -40,7 +39,7 @@ class GoldenActivationTest {
     private static final Set<String> DISPUTED_ZERO_SIGNS = Set.of("softmin/1000_0 jacobian[0][0]",
             "softmin/1000_0 jacobian[1][1]");
     private static final ActivationRegistry REGISTRY =
-            new ActivationRegistry(ActivationCatalogueConfiguration.discoverActivations());
+            new ActivationRegistry(ActivationCatalogue.all());
 
     static Stream<Named<JsonNode>> cases() throws IOException {
         String override = System.getProperty("activation.golden");

@@ -3,7 +3,6 @@ package dev.activationlab.activation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.activationlab.config.ActivationCatalogueConfiguration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class NumericalPrecisionTest {
 
     private static final ActivationRegistry REGISTRY =
-            new ActivationRegistry(ActivationCatalogueConfiguration.discoverActivations());
+            new ActivationRegistry(ActivationCatalogue.all());
 
     @ParameterizedTest(name = "{0}({1}) at {2}")
     @CsvSource({

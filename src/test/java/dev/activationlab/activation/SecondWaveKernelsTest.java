@@ -147,7 +147,7 @@ class SecondWaveKernelsTest {
     @Test
     void logOfTheDerivativeShouldStayFiniteWhereTheDerivativeUnderflows() {
         ActivationRegistry registry = new ActivationRegistry(
-                dev.activationlab.config.ActivationCatalogueConfiguration.discoverActivations());
+                dev.activationlab.activation.ActivationCatalogue.all());
         // squareplus'(−1e200) = b/(4x²)·(1 + O(x^-2)) = 1e-400: ln = −400·ln 10 (mpmath).
         ScalarFunction squareplus = registry.bindScalar("squareplus", null).function();
         assertThat(squareplus.derivative(-1e200)).isZero();

@@ -3,6 +3,7 @@ package dev.activationlab.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.activationlab.activation.ActivationCatalogue;
 import dev.activationlab.config.ActivationCatalogueConfiguration;
 import dev.activationlab.config.JacksonConfiguration;
 import dev.activationlab.config.LimitsProperties;
@@ -150,7 +151,7 @@ class ActivationControllerTest {
 
         assertThat(problem.get("validNames").isArray()).isTrue();
         assertThat(problem.get("validNames").size())
-                .isEqualTo(ActivationCatalogueConfiguration.discoverActivations().size());
+                .isEqualTo(ActivationCatalogue.all().size());
     }
 
     @Test
