@@ -31,41 +31,35 @@ public final class ActivationEvaluator {
      * f(x): element by element for a {@link ScalarActivation}, over the whole vector for a
      * {@link VectorActivation}.
      *
-     * @param activation a {@link ScalarActivation} or a {@link VectorActivation}, as every entry of
-     *                   the catalogue is
+     * @param activation the activation
      * @param parameters its resolved parameters
      * @param x          input vector, length n ≥ 1
-     * @return a new array of length n
-     * @throws ClassCastException for an Activation that is neither scalar nor vector-valued
+     * @return a new array of length n (n/2 for the gated linear units)
      */
     public static double[] values(Activation activation, Parameters parameters, double[] x) {
-        if (activation instanceof VectorActivation vector) {
-            return vector.value(x, parameters);
-        }
-        double[] out = new double[x.length];
-        ((ScalarActivation) activation).bind(parameters).values(x, out);
-        return out;
+        return activation.match(scalar -> {
+            double[] out = new double[x.length];
+            scalar.bind(parameters).values(x, out);
+            return out;
+        }, vector -> vector.value(x, parameters));
     }
 
     /**
      * f'(x) element by element for a {@link ScalarActivation} (with ∂y_i/∂p for one that has
      * {@link ParameterGradients}), or the n × n Jacobian for a {@link VectorActivation}.
      *
-     * @param activation a {@link ScalarActivation} or a {@link VectorActivation}, as every entry of
-     *                   the catalogue is
+     * @param activation the activation
      * @param parameters its resolved parameters
      * @param x          input vector, length n ≥ 1
-     * @throws ClassCastException for an Activation that is neither scalar nor vector-valued
      */
     public static Derivative derivative(Activation activation, Parameters parameters, double[] x) {
-        if (activation instanceof VectorActivation vector) {
-            return new Derivative(null, null, vector.jacobian(x, parameters));
-        }
-        double[] out = new double[x.length];
-        ((ScalarActivation) activation).bind(parameters).derivatives(x, out);
-        Map<String, double[]> parameterGradients = activation instanceof ParameterGradients learnable
-                ? learnable.parameterGradients(x, parameters) : null;
-        return new Derivative(out, parameterGradients, null);
+        return activation.match(scalar -> {
+            double[] out = new double[x.length];
+            scalar.bind(parameters).derivatives(x, out);
+            Map<String, double[]> parameterGradients = scalar instanceof ParameterGradients learnable
+                    ? learnable.parameterGradients(x, parameters) : null;
+            return new Derivative(out, parameterGradients, null);
+        }, vector -> new Derivative(null, null, vector.jacobian(x, parameters)));
     }
 
     /**

@@ -149,8 +149,8 @@ class ActivationController {
         ActivationEvaluator.Derivative d = ActivationEvaluator.derivative(activation, parameters, x);
         if (dtype != Dtype.FLOAT64) {
             d = new ActivationEvaluator.Derivative(
-                    d.derivatives() == null ? null
-                            : DtypeEvaluation.scalar((ScalarActivation) activation, parameters, x, dtype, true),
+                    activation instanceof ScalarActivation scalar
+                            ? DtypeEvaluation.scalar(scalar, parameters, x, dtype, true) : null,
                     d.parameterGradients() == null ? null : roundEach(d.parameterGradients(), dtype),
                     d.jacobian() == null ? null : roundRows(d.jacobian(), dtype));
         }
