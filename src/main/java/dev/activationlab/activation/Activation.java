@@ -9,24 +9,31 @@ import java.util.function.Function;
  *
  * <p>An activation is either a {@link ScalarActivation} (applied element by element) or a
  * {@link VectorActivation} (softmax, sparsemax, the gated linear units: outputs that depend on
- * the whole vector), so that callers tell the two apart with {@link #match} (or an
- * {@code instanceof} pattern) and need no cast.
- * Both are abstract classes that only this package can extend; {@link ActivationCatalogue} lists
- * every activation.
+ * the whole vector); the hierarchy is sealed, so that callers tell the two apart with
+ * {@link #match} (or an {@code instanceof} pattern) and need no cast. Only this package can
+ * extend either kind; {@link ActivationCatalogue} lists every activation.
  */
-public sealed interface Activation permits ScalarActivation, VectorActivation {
+public abstract sealed class Activation permits ScalarActivation, VectorActivation {
+
+    private final ActivationDescriptor descriptor;
+
+    Activation(ActivationDescriptor descriptor) {
+        this.descriptor = descriptor;
+    }
 
     /** Names, formulas, parameters, range, traits and reference of this activation. */
-    ActivationDescriptor descriptor();
+    public final ActivationDescriptor descriptor() {
+        return descriptor;
+    }
 
     /** Canonical name, lower case with underscores, e.g. {@code leaky_relu}. */
-    default String name() {
-        return descriptor().name();
+    public final String name() {
+        return descriptor.name();
     }
 
     /** Parameters in the order they are documented; empty when there are none. */
-    default List<Parameter> parameters() {
-        return descriptor().parameters();
+    public final List<Parameter> parameters() {
+        return descriptor.parameters();
     }
 
     /**
@@ -35,16 +42,16 @@ public sealed interface Activation permits ScalarActivation, VectorActivation {
      *
      * @throws InvalidParameterException naming the offending parameter
      */
-    default void checkParameters(Parameters parameters) {
+    public void checkParameters(Parameters parameters) {
     }
 
     /** True for softmax-like functions whose i-th output depends on every input. */
-    default boolean vectorValued() {
+    public final boolean vectorValued() {
         return match(scalar -> false, vector -> true);
     }
 
     /**
-     * Applies the function that fits this activation's type: the exhaustive switch over the two
+     * Applies the function that fits this activation's kind: the exhaustive switch over the two
      * kinds of activation (the compiler checks that both are handled; Java 17 has no pattern
      * matching in {@code switch}).
      *
@@ -52,6 +59,6 @@ public sealed interface Activation permits ScalarActivation, VectorActivation {
      * @param ifVector applied to a {@link VectorActivation}
      * @return what the applied function returns
      */
-    <R> R match(Function<? super ScalarActivation, ? extends R> ifScalar,
-                Function<? super VectorActivation, ? extends R> ifVector);
+    public abstract <R> R match(Function<? super ScalarActivation, ? extends R> ifScalar,
+                                Function<? super VectorActivation, ? extends R> ifVector);
 }

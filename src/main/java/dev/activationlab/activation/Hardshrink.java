@@ -16,7 +16,7 @@ public final class Hardshrink extends ScalarActivation {
     public Hardshrink() {
         super(new ActivationDescriptor(
                 "hardshrink",
-                List.of("hard_shrink"),
+                List.of("hard_shrink"), // Keras's name (keras.activations.hard_shrink)
                 "Hard shrinkage",
                 "x if |x| > lambda, else 0",
                 "1 if |x| > lambda, else 0 (0 at x = ±lambda)",
@@ -28,7 +28,6 @@ public final class Hardshrink extends ScalarActivation {
                         + "shrinkage, Biometrika"));
     }
 
-    /** Keras's name ({@code keras.activations.hard_shrink}). */
     @Override
     public ScalarFunction bind(Parameters parameters) {
         double lambda = parameters.get("lambda");

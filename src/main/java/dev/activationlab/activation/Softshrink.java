@@ -16,7 +16,7 @@ public final class Softshrink extends ScalarActivation {
     public Softshrink() {
         super(new ActivationDescriptor(
                 "softshrink",
-                List.of("soft_shrink"),
+                List.of("soft_shrink"), // Keras's name (keras.activations.soft_shrink)
                 "Soft shrinkage",
                 "x − lambda if x > lambda, x + lambda if x < −lambda, else 0",
                 "1 if |x| > lambda, else 0 (0 at x = ±lambda)",
@@ -28,7 +28,6 @@ public final class Softshrink extends ScalarActivation {
                         + "IEEE Transactions on Information Theory"));
     }
 
-    /** Keras's name ({@code keras.activations.soft_shrink}). */
     @Override
     public ScalarFunction bind(Parameters parameters) {
         double lambda = parameters.get("lambda");

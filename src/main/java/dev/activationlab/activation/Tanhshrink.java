@@ -47,7 +47,7 @@ public final class Tanhshrink extends ScalarActivation implements ScalarFunction
     public Tanhshrink() {
         super(new ActivationDescriptor(
                 "tanhshrink",
-                List.of("tanh_shrink"),
+                List.of("tanh_shrink"), // Keras's name (keras.activations.tanh_shrink)
                 "Tanhshrink",
                 "x − tanh x",
                 "tanh² x",
@@ -57,7 +57,6 @@ public final class Tanhshrink extends ScalarActivation implements ScalarFunction
                 "torch.nn.functional.tanhshrink"));
     }
 
-    /** Keras's name ({@code keras.activations.tanh_shrink}). */
     @Override
     public ScalarFunction bind(Parameters parameters) {
         return this;

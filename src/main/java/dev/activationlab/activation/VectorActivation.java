@@ -4,25 +4,12 @@ import java.util.function.Function;
 
 /**
  * An activation whose outputs depend on the whole input vector (softmax, log-softmax, softmin,
- * sparsemax, the gated linear units). Only this package can extend the class.
+ * sparsemax, the gated linear units).
  */
-public abstract non-sealed class VectorActivation implements Activation {
-
-    private final ActivationDescriptor descriptor;
+public abstract non-sealed class VectorActivation extends Activation {
 
     VectorActivation(ActivationDescriptor descriptor) {
-        this.descriptor = descriptor;
-    }
-
-    @Override
-    public final ActivationDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public final <R> R match(Function<? super ScalarActivation, ? extends R> ifScalar,
-                             Function<? super VectorActivation, ? extends R> ifVector) {
-        return ifVector.apply(this);
+        super(descriptor);
     }
 
     /**
@@ -48,5 +35,11 @@ public abstract non-sealed class VectorActivation implements Activation {
      */
     public int outputLength(int n) {
         return n;
+    }
+
+    @Override
+    public final <R> R match(Function<? super ScalarActivation, ? extends R> ifScalar,
+                             Function<? super VectorActivation, ? extends R> ifVector) {
+        return ifVector.apply(this);
     }
 }
