@@ -12,9 +12,9 @@ abstract class GatedLinearUnit extends VectorActivation {
     /** The output range of every gated unit. */
     static final String OUTPUT_RANGE = "(−∞, ∞), n/2 values";
 
-    private final SecondWaveKernels.Gate gate;
+    private final StableKernels.Gate gate;
 
-    GatedLinearUnit(SecondWaveKernels.Gate gate, ActivationDescriptor descriptor) {
+    GatedLinearUnit(StableKernels.Gate gate, ActivationDescriptor descriptor) {
         super(descriptor);
         this.gate = gate;
     }
@@ -31,12 +31,12 @@ abstract class GatedLinearUnit extends VectorActivation {
     @Override
     public double[] value(double[] x, Parameters parameters) {
         outputLength(x.length);
-        return SecondWaveKernels.gated(x, gate);
+        return StableKernels.gated(x, gate);
     }
 
     @Override
     public double[][] jacobian(double[] x, Parameters parameters) {
         outputLength(x.length);
-        return SecondWaveKernels.gatedJacobian(x, gate);
+        return StableKernels.gatedJacobian(x, gate);
     }
 }

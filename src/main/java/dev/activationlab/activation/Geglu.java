@@ -8,7 +8,7 @@ import java.util.List;
 public final class Geglu extends GatedLinearUnit {
 
     public Geglu() {
-        super(SecondWaveKernels.Gate.GELU, new ActivationDescriptor(
+        super(StableKernels.Gate.GELU, new ActivationDescriptor(
                 "geglu",
                 List.of(),
                 "GEGLU",

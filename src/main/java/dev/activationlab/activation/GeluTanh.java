@@ -87,19 +87,13 @@ public final class GeluTanh extends ScalarActivation implements ScalarFunction {
         return new double[] {hi, dLo - (hi - d)};
     }
 
-    /** σ(hi + lo) to first order in lo. */
-    private static double sigmoid(double hi, double lo) {
-        double s = Sigmoid.sigmoid(hi);
-        return s + s * (lo * Sigmoid.sigmoid(-hi));
-    }
-
     @Override
     public double value(double x) {
         if (Math.abs(x) > SATURATED) {
             return x > 0 ? x : -0.0;
         }
         double[] v = twoU(x);
-        return x * sigmoid(v[0], v[1]);
+        return x * StableKernels.sigmoidOfSum(v[0], v[1]);
     }
 
     @Override
@@ -111,7 +105,8 @@ public final class GeluTanh extends ScalarActivation implements ScalarFunction {
             return x > 0 ? 1.0 : -0.0;
         }
         double[] v = twoU(x);
-        return sigmoid(v[0], v[1]) * (1.0 + slopeFactor(x) * sigmoid(-v[0], -v[1]));
+        return StableKernels.sigmoidOfSum(v[0], v[1])
+                * (1.0 + slopeFactor(x) * StableKernels.sigmoidOfSum(-v[0], -v[1]));
     }
 
     /** 2x·u' = 2√(2/π)·x·(1 + 3·0.044715·x²). */
@@ -137,8 +132,8 @@ public final class GeluTanh extends ScalarActivation implements ScalarFunction {
         }
         double[] v = twoU(x);
         // ln σ(hi + lo) = −softplus(−hi − lo) ≈ −softplus(−hi) + lo·σ(−hi).
-        double logSigmoid = -Sigmoid.softplus(-v[0]) + v[1] * Sigmoid.sigmoid(-v[0]);
-        return logSigmoid + Math.log(Math.abs(1.0 + slopeFactor(x) * sigmoid(-v[0], -v[1])));
+        double logSigmoid = -StableKernels.softplus(-v[0]) + v[1] * StableKernels.sigmoid(-v[0]);
+        return logSigmoid + Math.log(Math.abs(1.0 + slopeFactor(x) * StableKernels.sigmoidOfSum(-v[0], -v[1])));
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.List;
 public final class Glu extends GatedLinearUnit {
 
     public Glu() {
-        super(SecondWaveKernels.Gate.SIGMOID, new ActivationDescriptor(
+        super(StableKernels.Gate.SIGMOID, new ActivationDescriptor(
                 "glu",
                 List.of(),
                 "GLU (gated linear unit)",

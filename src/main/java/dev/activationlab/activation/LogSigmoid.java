@@ -33,19 +33,18 @@ public final class LogSigmoid extends ScalarActivation implements ScalarFunction
 
     @Override
     public double value(double x) {
-        // x − ln(1 + e^x) for x < 0, −ln(1 + e^−x) otherwise (−0.0 where the logarithm underflows),
-        // without a branch on the sign of x.
-        return -(Math.log1p(Math.exp(-Math.abs(x))) - Math.min(x, 0.0));
+        // x − ln(1 + e^x) for x < 0, −ln(1 + e^−x) otherwise (−0.0 where the logarithm underflows).
+        return -StableKernels.softplus(-x);
     }
 
     @Override
     public double derivative(double x) {
-        return Sigmoid.sigmoid(-x);
+        return StableKernels.sigmoid(-x);
     }
 
     @Override
     public double logAbsDerivative(double x) {
-        return -Sigmoid.softplus(x);
+        return -StableKernels.softplus(x);
     }
 
     @Override

@@ -35,22 +35,16 @@ public final class LogSoftmax extends VectorActivation {
      */
     @Override
     public double[] value(double[] x, Parameters parameters) {
-        int k = Softmax.argmax(x);
+        int k = StableKernels.argmax(x);
         double max = x[k];
-        double[] e = Softmax.exponentialsBelowMax(x, max);
-        double others = 0;
-        for (int j = 0; j < e.length; j++) {
-            if (j != k) {
-                others += e[j];
-            }
-        }
-        double logSum = Math.log1p(others);
+        double[] e = StableKernels.exponentialsBelowMax(x, max);
+        double logSum = Math.log1p(StableKernels.sumOfOthers(e, k));
         double[] y = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             double d = x[i] - max;
             double yi = d - logSum;
             if (Double.isFinite(d)) {
-                yi += Softmax.differenceError(x[i], max, d);
+                yi += StableKernels.sumError(x[i], -max, d);
             }
             // For n ≥ 2 the exact result is negative even where it underflows to zero.
             y[i] = yi == 0 && x.length > 1 ? -0.0 : yi;
@@ -66,11 +60,11 @@ public final class LogSoftmax extends VectorActivation {
      */
     @Override
     public double[][] jacobian(double[] x, Parameters parameters) {
-        double[] s = new Softmax().value(x, parameters);
+        double[] s = StableKernels.softmax(x);
         int n = s.length;
         double[][] j = new double[n][n];
         for (int i = 0; i < n; i++) {
-            double othersSum = Softmax.sumOfOthers(s, i);
+            double othersSum = StableKernels.sumOfOthers(s, i);
             for (int k = 0; k < n; k++) {
                 j[i][k] = k == i ? othersSum : -s[k];
             }

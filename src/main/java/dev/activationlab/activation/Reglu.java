@@ -8,7 +8,7 @@ import java.util.List;
 public final class Reglu extends GatedLinearUnit {
 
     public Reglu() {
-        super(SecondWaveKernels.Gate.RELU, new ActivationDescriptor(
+        super(StableKernels.Gate.RELU, new ActivationDescriptor(
                 "reglu",
                 List.of(),
                 "ReGLU",

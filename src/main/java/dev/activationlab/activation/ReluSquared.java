@@ -29,12 +29,12 @@ public final class ReluSquared extends ScalarActivation {
         return new ScalarFunction() {
             @Override
             public double value(double x) {
-                return SecondWaveKernels.reluSquared(x);
+                return StableKernels.reluSquared(x);
             }
 
             @Override
             public double derivative(double x) {
-                return SecondWaveKernels.reluSquaredDerivative(x);
+                return StableKernels.reluSquaredDerivative(x);
             }
 
             @Override

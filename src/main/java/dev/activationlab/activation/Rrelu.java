@@ -38,16 +38,16 @@ public final class Rrelu extends ScalarActivation {
 
     @Override
     public ScalarFunction bind(Parameters parameters) {
-        double[] slope = SecondWaveKernels.rreluSlope(parameters.get("lower"), parameters.get("upper"));
+        double[] slope = StableKernels.rreluSlope(parameters.get("lower"), parameters.get("upper"));
         return new ScalarFunction() {
             @Override
             public double value(double x) {
-                return SecondWaveKernels.rrelu(x, slope[0], slope[1]);
+                return StableKernels.rrelu(x, slope[0], slope[1]);
             }
 
             @Override
             public double derivative(double x) {
-                return SecondWaveKernels.rreluDerivative(x, slope[0]);
+                return StableKernels.rreluDerivative(x, slope[0]);
             }
 
             @Override

@@ -50,7 +50,7 @@ public final class Silu extends ScalarActivation implements ScalarFunction {
 
     @Override
     public double value(double x) {
-        return x * Sigmoid.sigmoid(x);
+        return x * StableKernels.sigmoid(x);
     }
 
     @Override
@@ -58,12 +58,9 @@ public final class Silu extends ScalarActivation implements ScalarFunction {
         if (NEAR_ROOT.covers(x)) {
             return NEAR_ROOT.evaluate(x);
         }
-        // σ(x) and σ(−x) from one exponential, as Sigmoid.sigmoid computes each.
+        // σ(x) and σ(−x) from one exponential.
         double e = Math.exp(-Math.abs(x));
-        double d = 1.0 + e;
-        double sigmoidOfX = Math.max(e, Math.copySign(1.0, x)) / d;
-        double sigmoidOfMinusX = Math.max(e, Math.copySign(1.0, -x)) / d;
-        return sigmoidOfX * (1.0 + x * sigmoidOfMinusX);
+        return StableKernels.sigmoidFromExp(x, e) * (1.0 + x * StableKernels.sigmoidFromExp(-x, e));
     }
 
     @Override
@@ -71,7 +68,7 @@ public final class Silu extends ScalarActivation implements ScalarFunction {
         if (NEAR_ROOT.covers(x)) {
             return Math.log(Math.abs(NEAR_ROOT.evaluate(x)));
         }
-        return -Sigmoid.softplus(-x) + Math.log(Math.abs(1.0 + x * Sigmoid.sigmoid(-x)));
+        return -StableKernels.softplus(-x) + Math.log(Math.abs(1.0 + x * StableKernels.sigmoid(-x)));
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Snake x + sin²(alpha·x)/alpha, a monotonic activation with a periodic part. alpha·x is kept
  * exact and f' = 1 + sin(2·alpha·x) keeps its relative precision next to its zeros (see
- * {@link SecondWaveKernels#snakeDerivative}); where alpha·x overflows a double, f' is not
+ * {@link StableKernels#snakeDerivative}); where alpha·x overflows a double, f' is not
  * computable (NaN, a 422 over HTTP). alpha is a fixed setting here. sup f' = 2.
  *
  * <p>Source: Liu Ziyin, Hartwig &amp; Ueda (2020), Neural networks fail to learn periodic functions
@@ -33,12 +33,12 @@ public final class Snake extends ScalarActivation {
         return new ScalarFunction() {
             @Override
             public double value(double x) {
-                return SecondWaveKernels.snake(x, alpha);
+                return StableKernels.snake(x, alpha);
             }
 
             @Override
             public double derivative(double x) {
-                return SecondWaveKernels.snakeDerivative(x, alpha);
+                return StableKernels.snakeDerivative(x, alpha);
             }
 
             @Override

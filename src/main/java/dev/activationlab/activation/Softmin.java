@@ -24,11 +24,11 @@ public final class Softmin extends VectorActivation {
 
     @Override
     public double[] value(double[] x, Parameters parameters) {
-        return SecondWaveKernels.softmin(x);
+        return StableKernels.softmin(x);
     }
 
     @Override
     public double[][] jacobian(double[] x, Parameters parameters) {
-        return SecondWaveKernels.softminJacobian(x);
+        return StableKernels.softminJacobian(x);
     }
 }

@@ -47,10 +47,10 @@ public final class Softplus extends ScalarActivation {
                 if (p > threshold) {
                     return x;
                 }
-                double sp = Sigmoid.softplus(p);
+                double sp = StableKernels.softplus(p);
                 double error = productError(x, p);
                 // The correction is exactly 0 when beta·x is exact (always for beta = 1): skip its exponential.
-                return (error == 0 ? sp : sp + error * Sigmoid.sigmoid(p)) / beta;
+                return (error == 0 ? sp : sp + error * StableKernels.sigmoid(p)) / beta;
             }
 
             @Override
@@ -59,15 +59,14 @@ public final class Softplus extends ScalarActivation {
                 if (p > threshold) {
                     return 1.0;
                 }
-                double s = Sigmoid.sigmoid(p);
                 double error = productError(x, p);
-                return error == 0 ? s : s + s * (error * Sigmoid.sigmoid(-p));
+                return error == 0 ? StableKernels.sigmoid(p) : StableKernels.sigmoidOfSum(p, error);
             }
 
             @Override
             public double logAbsDerivative(double x) {
                 double p = beta * x;
-                return p > threshold ? 0.0 : -Sigmoid.softplus(-p);
+                return p > threshold ? 0.0 : -StableKernels.softplus(-p);
             }
 
             @Override

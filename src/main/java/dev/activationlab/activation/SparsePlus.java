@@ -27,12 +27,12 @@ public final class SparsePlus extends ScalarActivation {
         return new ScalarFunction() {
             @Override
             public double value(double x) {
-                return SecondWaveKernels.sparsePlus(x);
+                return StableKernels.sparsePlus(x);
             }
 
             @Override
             public double derivative(double x) {
-                return SecondWaveKernels.sparsePlusDerivative(x);
+                return StableKernels.sparsePlusDerivative(x);
             }
 
             @Override

@@ -26,12 +26,12 @@ public final class SparseSigmoid extends ScalarActivation {
         return new ScalarFunction() {
             @Override
             public double value(double x) {
-                return SecondWaveKernels.sparseSigmoid(x);
+                return StableKernels.sparseSigmoid(x);
             }
 
             @Override
             public double derivative(double x) {
-                return SecondWaveKernels.sparseSigmoidDerivative(x);
+                return StableKernels.sparseSigmoidDerivative(x);
             }
 
             @Override

@@ -6,7 +6,7 @@ import java.util.List;
  * Sparsemax, the Euclidean projection of x onto the probability simplex: p_i = max(x_i − τ, 0)
  * with τ such that Σ p_i = 1, as {@code keras.activations.sparsemax} (last axis). Unlike softmax
  * it gives exact zeros. Jacobian J_ij = δ_ij·s_i − s_i·s_j/|S|, s_i = 1 where p_i &gt; 0 exactly;
- * see {@link SecondWaveKernels#sparsemax} for the exact decision of the support.
+ * see {@link StableKernels#sparsemax} for the exact decision of the support.
  *
  * <p>Source: Martins &amp; Astudillo (2016), From softmax to sparsemax: a sparse model of attention
  * and multi-label classification, ICML, arXiv:1602.02068.
@@ -29,11 +29,11 @@ public final class Sparsemax extends VectorActivation {
 
     @Override
     public double[] value(double[] x, Parameters parameters) {
-        return SecondWaveKernels.sparsemax(x);
+        return StableKernels.sparsemax(x);
     }
 
     @Override
     public double[][] jacobian(double[] x, Parameters parameters) {
-        return SecondWaveKernels.sparsemaxJacobian(x);
+        return StableKernels.sparsemaxJacobian(x);
     }
 }

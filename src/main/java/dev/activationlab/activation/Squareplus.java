@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Squareplus (x + √(x² + b))/2, a softplus-like rectifier built from a square root, as
  * {@code jax.nn.squareplus(x, b)}. For x &lt; 0 it is evaluated as b/(2(√(x² + b) − x)), which does
- * not cancel (see {@link SecondWaveKernels#squareplus}); within 2 ulps of the exact value. sup f' = 1.
+ * not cancel (see {@link StableKernels#squareplus}); within 2 ulps of the exact value. sup f' = 1.
  *
  * <p>Source: Barron (2021), Squareplus: a softplus-like algebraic rectifier, arXiv:2112.11687.
  */
@@ -31,12 +31,12 @@ public final class Squareplus extends ScalarActivation {
         return new ScalarFunction() {
             @Override
             public double value(double x) {
-                return SecondWaveKernels.squareplus(x, b);
+                return StableKernels.squareplus(x, b);
             }
 
             @Override
             public double derivative(double x) {
-                return SecondWaveKernels.squareplusDerivative(x, b);
+                return StableKernels.squareplusDerivative(x, b);
             }
 
             @Override
@@ -46,7 +46,7 @@ public final class Squareplus extends ScalarActivation {
                     return Math.log(d);
                 }
                 // f' = b/(4·((r − x)/2)·r), r = √(x² + b), in log space where it underflows.
-                double r = SecondWaveKernels.squareplusRoot(x, b);
+                double r = StableKernels.squareplusRoot(x, b);
                 return Math.log(b) - Math.log(0.5 * r - 0.5 * x) - Math.log(4) - Math.log(r);
             }
 

@@ -8,7 +8,7 @@ import java.util.List;
 public final class Swiglu extends GatedLinearUnit {
 
     public Swiglu() {
-        super(SecondWaveKernels.Gate.SILU, new ActivationDescriptor(
+        super(StableKernels.Gate.SILU, new ActivationDescriptor(
                 "swiglu",
                 List.of(),
                 "SwiGLU",
