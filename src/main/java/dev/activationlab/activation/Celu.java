@@ -44,51 +44,54 @@ public final class Celu extends ScalarActivation {
 
     @Override
     public ScalarFunction bind(Parameters parameters) {
-        double alpha = parameters.get("alpha");
-        return new ScalarFunction() {
-            @Override
-            public double value(double x) {
-                if (x > 0) {
-                    return x;
-                }
-                double q = x / alpha;
-                if (q <= 1) {
-                    // An error of δ in q changes expm1(q) by at most about 1.6δ/|q| relatively here.
-                    return alpha * Math.expm1(q);
-                }
-                // alpha < 0 and x/alpha > 1: e^q grows, and the rounding of q must be corrected.
-                double e = Math.exp(q);
-                if (!Double.isFinite(e)) {
-                    return alpha * e;
-                }
-                return alpha * (Math.expm1(q) + e * (Math.fma(-q, alpha, x) / alpha));
-            }
+        return new CeluFunction(parameters.get("alpha"));
+    }
 
-            @Override
-            public double derivative(double x) {
-                if (x > 0) {
-                    return 1.0;
-                }
-                double q = x / alpha;
-                double e = Math.exp(q);
-                if (e == 0 || !Double.isFinite(e)) {
-                    return e;
-                }
-                // x/alpha = q + r exactly, with r = (x − q·alpha)/alpha; e^(q + r) ≈ e^q·(1 + r).
-                double r = Math.fma(-q, alpha, x) / alpha;
-                return e + e * r;
-            }
+    /** celu with alpha fixed. */
+    private record CeluFunction(double alpha) implements ScalarFunction {
 
-            @Override
-            public double logAbsDerivative(double x) {
-                return x > 0 ? 0.0 : x / alpha;
+        @Override
+        public double value(double x) {
+            if (x > 0) {
+                return x;
             }
+            double q = x / alpha;
+            if (q <= 1) {
+                // An error of δ in q changes expm1(q) by at most about 1.6δ/|q| relatively here.
+                return alpha * Math.expm1(q);
+            }
+            // alpha < 0 and x/alpha > 1: e^q grows, and the rounding of q must be corrected.
+            double e = Math.exp(q);
+            if (!Double.isFinite(e)) {
+                return alpha * e;
+            }
+            return alpha * (Math.expm1(q) + e * (Math.fma(-q, alpha, x) / alpha));
+        }
 
-            @Override
-            public double maxAbsDerivative() {
-                // e^(x/alpha) ≤ 1 on x ≤ 0 for alpha > 0; unbounded for alpha < 0.
-                return alpha > 0 ? 1.0 : Double.POSITIVE_INFINITY;
+        @Override
+        public double derivative(double x) {
+            if (x > 0) {
+                return 1.0;
             }
-        };
+            double q = x / alpha;
+            double e = Math.exp(q);
+            if (e == 0 || !Double.isFinite(e)) {
+                return e;
+            }
+            // x/alpha = q + r exactly, with r = (x − q·alpha)/alpha; e^(q + r) ≈ e^q·(1 + r).
+            double r = Math.fma(-q, alpha, x) / alpha;
+            return e + e * r;
+        }
+
+        @Override
+        public double logAbsDerivative(double x) {
+            return x > 0 ? 0.0 : x / alpha;
+        }
+
+        @Override
+        public double maxAbsDerivative() {
+            // e^(x/alpha) ≤ 1 on x ≤ 0 for alpha > 0; unbounded for alpha < 0.
+            return alpha > 0 ? 1.0 : Double.POSITIVE_INFINITY;
+        }
     }
 }

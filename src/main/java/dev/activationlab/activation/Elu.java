@@ -33,32 +33,35 @@ public final class Elu extends ScalarActivation {
 
     @Override
     public ScalarFunction bind(Parameters parameters) {
-        double alpha = parameters.get("alpha");
-        return new ScalarFunction() {
-            @Override
-            public double value(double x) {
-                if (x > 0) {
-                    return x;
-                }
-                // With alpha = 0 the negative branch is exactly 0, which is +0.0.
-                return alpha == 0 ? 0.0 : alpha * Math.expm1(x);
-            }
+        return new EluFunction(parameters.get("alpha"));
+    }
 
-            @Override
-            public double derivative(double x) {
-                return x > 0 ? 1.0 : alpha * Math.exp(x);
-            }
+    /** elu with alpha fixed. */
+    private record EluFunction(double alpha) implements ScalarFunction {
 
-            @Override
-            public double logAbsDerivative(double x) {
-                return x > 0 ? 0.0 : Math.log(Math.abs(alpha)) + x;
+        @Override
+        public double value(double x) {
+            if (x > 0) {
+                return x;
             }
+            // With alpha = 0 the negative branch is exactly 0, which is +0.0.
+            return alpha == 0 ? 0.0 : alpha * Math.expm1(x);
+        }
 
-            @Override
-            public double maxAbsDerivative() {
-                // alpha·e^x on x ≤ 0 peaks in magnitude at x = 0.
-                return Math.max(1.0, Math.abs(alpha));
-            }
-        };
+        @Override
+        public double derivative(double x) {
+            return x > 0 ? 1.0 : alpha * Math.exp(x);
+        }
+
+        @Override
+        public double logAbsDerivative(double x) {
+            return x > 0 ? 0.0 : Math.log(Math.abs(alpha)) + x;
+        }
+
+        @Override
+        public double maxAbsDerivative() {
+            // alpha·e^x on x ≤ 0 peaks in magnitude at x = 0.
+            return Math.max(1.0, Math.abs(alpha));
+        }
     }
 }

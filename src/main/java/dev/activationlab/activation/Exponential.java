@@ -7,7 +7,7 @@ import java.util.List;
  * x ≈ 709.78 (the service answers 422 there). ln f'(x) = x exactly, also where e^x underflows.
  * sup f' is infinite (as celu's with a negative alpha).
  */
-public final class Exponential extends ScalarActivation {
+public final class Exponential extends ScalarActivation implements ScalarFunction {
 
     public Exponential() {
         super(new ActivationDescriptor(
@@ -24,26 +24,26 @@ public final class Exponential extends ScalarActivation {
 
     @Override
     public ScalarFunction bind(Parameters parameters) {
-        return new ScalarFunction() {
-            @Override
-            public double value(double x) {
-                return Math.exp(x);
-            }
+        return this;
+    }
 
-            @Override
-            public double derivative(double x) {
-                return Math.exp(x);
-            }
+    @Override
+    public double value(double x) {
+        return Math.exp(x);
+    }
 
-            @Override
-            public double logAbsDerivative(double x) {
-                return x;
-            }
+    @Override
+    public double derivative(double x) {
+        return Math.exp(x);
+    }
 
-            @Override
-            public double maxAbsDerivative() {
-                return Double.POSITIVE_INFINITY;
-            }
-        };
+    @Override
+    public double logAbsDerivative(double x) {
+        return x;
+    }
+
+    @Override
+    public double maxAbsDerivative() {
+        return Double.POSITIVE_INFINITY;
     }
 }

@@ -42,26 +42,28 @@ public final class HardTanh extends ScalarActivation {
 
     @Override
     public ScalarFunction bind(Parameters parameters) {
-        double min = parameters.get("min");
-        double max = parameters.get("max");
-        return new ScalarFunction() {
-            @Override
-            public double value(double x) {
-                if (x < min) {
-                    return min;
-                }
-                return x > max ? max : x;
-            }
+        return new HardTanhFunction(parameters.get("min"), parameters.get("max"));
+    }
 
-            @Override
-            public double derivative(double x) {
-                return x > min && x < max ? 1.0 : 0.0;
-            }
+    /** hard_tanh with min and max fixed. */
+    private record HardTanhFunction(double min, double max) implements ScalarFunction {
 
-            @Override
-            public double maxAbsDerivative() {
-                return 1.0;
+        @Override
+        public double value(double x) {
+            if (x < min) {
+                return min;
             }
-        };
+            return x > max ? max : x;
+        }
+
+        @Override
+        public double derivative(double x) {
+            return x > min && x < max ? 1.0 : 0.0;
+        }
+
+        @Override
+        public double maxAbsDerivative() {
+            return 1.0;
+        }
     }
 }

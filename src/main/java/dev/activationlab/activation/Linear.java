@@ -27,23 +27,26 @@ public final class Linear extends ScalarActivation {
 
     @Override
     public ScalarFunction bind(Parameters parameters) {
-        double c = parameters.get("c");
-        return new ScalarFunction() {
-            @Override
-            public double value(double x) {
-                // With c = 0 the result is exactly 0, which is +0.0 whatever the sign of x.
-                return c == 0 ? 0.0 : c * x;
-            }
+        return new LinearFunction(parameters.get("c"));
+    }
 
-            @Override
-            public double derivative(double x) {
-                return c;
-            }
+    /** linear with c fixed. */
+    private record LinearFunction(double c) implements ScalarFunction {
 
-            @Override
-            public double maxAbsDerivative() {
-                return Math.abs(c);
-            }
-        };
+        @Override
+        public double value(double x) {
+            // With c = 0 the result is exactly 0, which is +0.0 whatever the sign of x.
+            return c == 0 ? 0.0 : c * x;
+        }
+
+        @Override
+        public double derivative(double x) {
+            return c;
+        }
+
+        @Override
+        public double maxAbsDerivative() {
+            return Math.abs(c);
+        }
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * <p>Source: So et al. (2021), Primer: searching for efficient transformers for language
  * modeling, arXiv:2109.08668.
  */
-public final class ReluSquared extends ScalarActivation {
+public final class ReluSquared extends ScalarActivation implements ScalarFunction {
 
     public ReluSquared() {
         super(new ActivationDescriptor(
@@ -26,21 +26,21 @@ public final class ReluSquared extends ScalarActivation {
 
     @Override
     public ScalarFunction bind(Parameters parameters) {
-        return new ScalarFunction() {
-            @Override
-            public double value(double x) {
-                return StableKernels.reluSquared(x);
-            }
+        return this;
+    }
 
-            @Override
-            public double derivative(double x) {
-                return StableKernels.reluSquaredDerivative(x);
-            }
+    @Override
+    public double value(double x) {
+        return StableKernels.reluSquared(x);
+    }
 
-            @Override
-            public double maxAbsDerivative() {
-                return Double.POSITIVE_INFINITY;
-            }
-        };
+    @Override
+    public double derivative(double x) {
+        return StableKernels.reluSquaredDerivative(x);
+    }
+
+    @Override
+    public double maxAbsDerivative() {
+        return Double.POSITIVE_INFINITY;
     }
 }

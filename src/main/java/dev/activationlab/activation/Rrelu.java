@@ -39,21 +39,25 @@ public final class Rrelu extends ScalarActivation {
     @Override
     public ScalarFunction bind(Parameters parameters) {
         double[] slope = StableKernels.rreluSlope(parameters.get("lower"), parameters.get("upper"));
-        return new ScalarFunction() {
-            @Override
-            public double value(double x) {
-                return StableKernels.rrelu(x, slope[0], slope[1]);
-            }
+        return new RreluFunction(slope[0], slope[1]);
+    }
 
-            @Override
-            public double derivative(double x) {
-                return StableKernels.rreluDerivative(x, slope[0]);
-            }
+    /** rrelu with its slope (lower + upper)/2 fixed, as the sum of two doubles slopeHi + slopeLo. */
+    private record RreluFunction(double slopeHi, double slopeLo) implements ScalarFunction {
 
-            @Override
-            public double maxAbsDerivative() {
-                return Math.max(1.0, slope[0]);
-            }
-        };
+        @Override
+        public double value(double x) {
+            return StableKernels.rrelu(x, slopeHi, slopeLo);
+        }
+
+        @Override
+        public double derivative(double x) {
+            return StableKernels.rreluDerivative(x, slopeHi);
+        }
+
+        @Override
+        public double maxAbsDerivative() {
+            return Math.max(1.0, slopeHi);
+        }
     }
 }

@@ -29,22 +29,25 @@ public final class Snake extends ScalarActivation {
 
     @Override
     public ScalarFunction bind(Parameters parameters) {
-        double alpha = parameters.get("alpha");
-        return new ScalarFunction() {
-            @Override
-            public double value(double x) {
-                return StableKernels.snake(x, alpha);
-            }
+        return new SnakeFunction(parameters.get("alpha"));
+    }
 
-            @Override
-            public double derivative(double x) {
-                return StableKernels.snakeDerivative(x, alpha);
-            }
+    /** snake with alpha fixed. */
+    private record SnakeFunction(double alpha) implements ScalarFunction {
 
-            @Override
-            public double maxAbsDerivative() {
-                return 2.0;
-            }
-        };
+        @Override
+        public double value(double x) {
+            return StableKernels.snake(x, alpha);
+        }
+
+        @Override
+        public double derivative(double x) {
+            return StableKernels.snakeDerivative(x, alpha);
+        }
+
+        @Override
+        public double maxAbsDerivative() {
+            return 2.0;
+        }
     }
 }

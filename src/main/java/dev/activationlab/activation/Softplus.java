@@ -38,46 +38,48 @@ public final class Softplus extends ScalarActivation {
 
     @Override
     public ScalarFunction bind(Parameters parameters) {
-        double beta = parameters.get("beta");
-        double threshold = parameters.get("threshold");
-        return new ScalarFunction() {
-            @Override
-            public double value(double x) {
-                double p = beta * x;
-                if (p > threshold) {
-                    return x;
-                }
-                double sp = StableKernels.softplus(p);
-                double error = productError(x, p);
-                // The correction is exactly 0 when beta·x is exact (always for beta = 1): skip its exponential.
-                return (error == 0 ? sp : sp + error * StableKernels.sigmoid(p)) / beta;
-            }
+        return new SoftplusFunction(parameters.get("beta"), parameters.get("threshold"));
+    }
 
-            @Override
-            public double derivative(double x) {
-                double p = beta * x;
-                if (p > threshold) {
-                    return 1.0;
-                }
-                double error = productError(x, p);
-                return error == 0 ? StableKernels.sigmoid(p) : StableKernels.sigmoidOfSum(p, error);
-            }
+    /** softplus with beta and threshold fixed. */
+    private record SoftplusFunction(double beta, double threshold) implements ScalarFunction {
 
-            @Override
-            public double logAbsDerivative(double x) {
-                double p = beta * x;
-                return p > threshold ? 0.0 : -StableKernels.softplus(-p);
+        @Override
+        public double value(double x) {
+            double p = beta * x;
+            if (p > threshold) {
+                return x;
             }
+            double sp = StableKernels.softplus(p);
+            double error = productError(x, p);
+            // The correction is exactly 0 when beta·x is exact (always for beta = 1): skip its exponential.
+            return (error == 0 ? sp : sp + error * StableKernels.sigmoid(p)) / beta;
+        }
 
-            @Override
-            public double maxAbsDerivative() {
+        @Override
+        public double derivative(double x) {
+            double p = beta * x;
+            if (p > threshold) {
                 return 1.0;
             }
+            double error = productError(x, p);
+            return error == 0 ? StableKernels.sigmoid(p) : StableKernels.sigmoidOfSum(p, error);
+        }
 
-            /** beta·x − p exactly, for p the rounded product; 0 where the product is not finite. */
-            private double productError(double x, double p) {
-                return Double.isFinite(p) ? Math.fma(beta, x, -p) : 0.0;
-            }
-        };
+        @Override
+        public double logAbsDerivative(double x) {
+            double p = beta * x;
+            return p > threshold ? 0.0 : -StableKernels.softplus(-p);
+        }
+
+        @Override
+        public double maxAbsDerivative() {
+            return 1.0;
+        }
+
+        /** beta·x − p exactly, for p the rounded product; 0 where the product is not finite. */
+        private double productError(double x, double p) {
+            return Double.isFinite(p) ? Math.fma(beta, x, -p) : 0.0;
+        }
     }
 }

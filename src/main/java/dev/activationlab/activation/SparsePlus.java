@@ -7,7 +7,7 @@ import java.util.List;
  * {@code jax.nn.sparse_plus}. The square is rounded once in effect (x + 1 carried with its
  * rounding error). f' is continuous; sup f' = 1.
  */
-public final class SparsePlus extends ScalarActivation {
+public final class SparsePlus extends ScalarActivation implements ScalarFunction {
 
     public SparsePlus() {
         super(new ActivationDescriptor(
@@ -24,21 +24,21 @@ public final class SparsePlus extends ScalarActivation {
 
     @Override
     public ScalarFunction bind(Parameters parameters) {
-        return new ScalarFunction() {
-            @Override
-            public double value(double x) {
-                return StableKernels.sparsePlus(x);
-            }
+        return this;
+    }
 
-            @Override
-            public double derivative(double x) {
-                return StableKernels.sparsePlusDerivative(x);
-            }
+    @Override
+    public double value(double x) {
+        return StableKernels.sparsePlus(x);
+    }
 
-            @Override
-            public double maxAbsDerivative() {
-                return 1.0;
-            }
-        };
+    @Override
+    public double derivative(double x) {
+        return StableKernels.sparsePlusDerivative(x);
+    }
+
+    @Override
+    public double maxAbsDerivative() {
+        return 1.0;
     }
 }

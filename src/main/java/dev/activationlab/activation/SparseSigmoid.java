@@ -6,7 +6,7 @@ import java.util.List;
  * Sparse sigmoid, the derivative of sparse_plus: a clamp of (x + 1)/2 to [0, 1], as
  * {@code jax.nn.sparse_sigmoid}. At the corners ±1 the derivative is the flat side's 0.
  */
-public final class SparseSigmoid extends ScalarActivation {
+public final class SparseSigmoid extends ScalarActivation implements ScalarFunction {
 
     public SparseSigmoid() {
         super(new ActivationDescriptor(
@@ -23,21 +23,21 @@ public final class SparseSigmoid extends ScalarActivation {
 
     @Override
     public ScalarFunction bind(Parameters parameters) {
-        return new ScalarFunction() {
-            @Override
-            public double value(double x) {
-                return StableKernels.sparseSigmoid(x);
-            }
+        return this;
+    }
 
-            @Override
-            public double derivative(double x) {
-                return StableKernels.sparseSigmoidDerivative(x);
-            }
+    @Override
+    public double value(double x) {
+        return StableKernels.sparseSigmoid(x);
+    }
 
-            @Override
-            public double maxAbsDerivative() {
-                return 0.5;
-            }
-        };
+    @Override
+    public double derivative(double x) {
+        return StableKernels.sparseSigmoidDerivative(x);
+    }
+
+    @Override
+    public double maxAbsDerivative() {
+        return 0.5;
     }
 }

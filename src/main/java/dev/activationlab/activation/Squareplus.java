@@ -27,33 +27,36 @@ public final class Squareplus extends ScalarActivation {
 
     @Override
     public ScalarFunction bind(Parameters parameters) {
-        double b = parameters.get("b");
-        return new ScalarFunction() {
-            @Override
-            public double value(double x) {
-                return StableKernels.squareplus(x, b);
-            }
+        return new SquareplusFunction(parameters.get("b"));
+    }
 
-            @Override
-            public double derivative(double x) {
-                return StableKernels.squareplusDerivative(x, b);
-            }
+    /** squareplus with b fixed. */
+    private record SquareplusFunction(double b) implements ScalarFunction {
 
-            @Override
-            public double logAbsDerivative(double x) {
-                double d = derivative(x);
-                if (d > Double.MIN_NORMAL) {
-                    return Math.log(d);
-                }
-                // f' = b/(4·((r − x)/2)·r), r = √(x² + b), in log space where it underflows.
-                double r = StableKernels.squareplusRoot(x, b);
-                return Math.log(b) - Math.log(0.5 * r - 0.5 * x) - Math.log(4) - Math.log(r);
-            }
+        @Override
+        public double value(double x) {
+            return StableKernels.squareplus(x, b);
+        }
 
-            @Override
-            public double maxAbsDerivative() {
-                return 1.0;
+        @Override
+        public double derivative(double x) {
+            return StableKernels.squareplusDerivative(x, b);
+        }
+
+        @Override
+        public double logAbsDerivative(double x) {
+            double d = derivative(x);
+            if (d > Double.MIN_NORMAL) {
+                return Math.log(d);
             }
-        };
+            // f' = b/(4·((r − x)/2)·r), r = √(x² + b), in log space where it underflows.
+            double r = StableKernels.squareplusRoot(x, b);
+            return Math.log(b) - Math.log(0.5 * r - 0.5 * x) - Math.log(4) - Math.log(r);
+        }
+
+        @Override
+        public double maxAbsDerivative() {
+            return 1.0;
+        }
     }
 }

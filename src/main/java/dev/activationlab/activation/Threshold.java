@@ -30,23 +30,25 @@ public final class Threshold extends ScalarActivation {
 
     @Override
     public ScalarFunction bind(Parameters parameters) {
-        double threshold = parameters.get("threshold");
-        double value = parameters.get("value");
-        return new ScalarFunction() {
-            @Override
-            public double value(double x) {
-                return x > threshold ? x : value;
-            }
+        return new ThresholdFunction(parameters.get("threshold"), parameters.get("value"));
+    }
 
-            @Override
-            public double derivative(double x) {
-                return x > threshold ? 1.0 : 0.0;
-            }
+    /** threshold with threshold and value fixed. */
+    private record ThresholdFunction(double threshold, double value) implements ScalarFunction {
 
-            @Override
-            public double maxAbsDerivative() {
-                return 1.0;
-            }
-        };
+        @Override
+        public double value(double x) {
+            return x > threshold ? x : value;
+        }
+
+        @Override
+        public double derivative(double x) {
+            return x > threshold ? 1.0 : 0.0;
+        }
+
+        @Override
+        public double maxAbsDerivative() {
+            return 1.0;
+        }
     }
 }
