@@ -36,13 +36,8 @@ public final class HardSigmoid extends ScalarActivation implements ScalarFunctio
 
     @Override
     public double value(double x) {
-        if (x <= -3) {
-            return 0.0;
-        }
-        if (x >= 3) {
-            return 1.0;
-        }
-        return (x + 3.0) / 6.0;
+        // relu6(x + 3)/6 without a branch: x + 3 clamped to [0, 6] (+0.0 at x = −3; NaN stays NaN).
+        return Math.min(Math.max(x + 3.0, 0.0), 6.0) / 6.0;
     }
 
     @Override

@@ -18,7 +18,7 @@ public final class HardSwish extends ScalarActivation implements ScalarFunction 
     public HardSwish() {
         super(new ActivationDescriptor(
                 "hard_swish",
-                List.of("hardswish", "hard_silu"),
+                List.of("hardswish", "hard_silu"), // PyTorch's spelling; jax.nn.hard_silu, keras.activations.hard_silu
                 "Hard swish",
                 "x·relu6(x + 3)/6: 0 if x ≤ −3, x if x ≥ 3, else x(x + 3)/6",
                 "0 if x < −3, x/3 + 1/2 if −3 ≤ x ≤ 3, 1 if x > 3 (−0.5 at x = −3, 1.5 at x = 3)",

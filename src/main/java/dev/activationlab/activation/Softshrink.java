@@ -31,28 +31,6 @@ public final class Softshrink extends ScalarActivation {
     @Override
     public ScalarFunction bind(Parameters parameters) {
         double lambda = parameters.get("lambda");
-        return new ScalarFunction() {
-            @Override
-            public double value(double x) {
-                if (x > lambda) {
-                    return x - lambda;
-                }
-                if (x < -lambda) {
-                    return x + lambda;
-                }
-                // The dead zone; with lambda = 0 only ±0.0 lands here, and keeps its sign.
-                return lambda == 0 ? x : 0.0;
-            }
-
-            @Override
-            public double derivative(double x) {
-                return Math.abs(x) > lambda ? 1.0 : 0.0;
-            }
-
-            @Override
-            public double maxAbsDerivative() {
-                return 1.0;
-            }
-        };
+        return new Shrinkage(lambda, lambda);
     }
 }

@@ -512,15 +512,9 @@ final class StableKernels {
                 sumLo += sumError(sumHi, v, next);
                 sumHi = next;
                 sumOfMagnitudes += Math.abs(v);
-                // g(k) = 1 + k·v − (sumHi + sumLo), as hi + lo.
-                double product = k * v;
-                double productError = Math.fma(k, v, -product);
-                double a = product - sumHi;
-                double aLo = sumError(product, -sumHi, a) + productError - sumLo;
-                double g = a + 1;
-                double gLo = sumError(a, 1, g) + aLo;
-                double gValue = g + gLo;
-                double errorBound = 0x1p-100 * (k + 2.0) * (k + 2.0) * (1 + Math.abs(product) + sumOfMagnitudes);
+                double[] g = onePlusProductMinusSum(k, v, sumHi, sumLo);
+                double gValue = g[0] + g[1];
+                double errorBound = 0x1p-100 * (k + 2.0) * (k + 2.0) * (1 + Math.abs(k * v) + sumOfMagnitudes);
                 boolean positive;
                 if (Math.abs(gValue) > errorBound) {
                     positive = gValue > 0;
@@ -550,18 +544,26 @@ final class StableKernels {
                 }
                 double d = x[i] - shift;
                 support[i] = true;
-                // p_i = (K·d − Σ + 1)/K, the numerator as hi + lo, divided with one correction.
-                double product = size * d;
-                double productError = Math.fma(size, d, -product);
-                double a = product - tauSumHi;
-                double aLo = sumError(product, -tauSumHi, a) + productError - tauSumLo;
-                double numerator = a + 1;
-                double numeratorLo = sumError(a, 1, numerator) + aLo;
-                double q = numerator / size;
-                double remainder = Math.fma(-q, size, numerator) + numeratorLo;
+                // p_i = (1 + K·d − Σ)/K, the numerator as hi + lo, divided with one correction.
+                double[] numerator = onePlusProductMinusSum(size, d, tauSumHi, tauSumLo);
+                double q = numerator[0] / size;
+                double remainder = Math.fma(-q, size, numerator[0]) + numerator[1];
                 values[i] = Math.max(q + remainder / size, 0.0);
             }
             return new Projection(values, support, size);
+        }
+
+        /**
+         * 1 + k·v − (sumHi + sumLo) in double-double arithmetic, as {hi, lo}: g(k) of the support
+         * test, and the numerator of p_i.
+         */
+        private static double[] onePlusProductMinusSum(double k, double v, double sumHi, double sumLo) {
+            double product = k * v;
+            double productError = Math.fma(k, v, -product);
+            double a = product - sumHi;
+            double aLo = sumError(product, -sumHi, a) + productError - sumLo;
+            double hi = a + 1;
+            return new double[] {hi, sumError(a, 1, hi) + aLo};
         }
 
         private static void reverse(double[] a) {

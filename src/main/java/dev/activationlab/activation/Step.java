@@ -16,7 +16,7 @@ public final class Step extends ScalarActivation implements ScalarFunction {
     public Step() {
         super(new ActivationDescriptor(
                 "step",
-                List.of("heaviside", "binary_step"),
+                List.of("heaviside", "binary_step"), // torch.heaviside; the textbook name
                 "Step (Heaviside)",
                 "1 if x > 0, else 0",
                 "0 everywhere (x = 0 included)",
