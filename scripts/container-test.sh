@@ -247,6 +247,11 @@ const pod = deployment.spec.template.spec;
 const app = pod.containers[0];
 assert.equal(app.readinessProbe?.httpGet?.path, "/actuator/health/readiness", "readiness probe");
 assert.equal(app.livenessProbe?.httpGet?.path, "/actuator/health/liveness", "liveness probe");
+const management = (app.ports ?? []).find((p) => p.containerPort === 8081);
+assert.ok(management, "the management port 8081 is declared");
+for (const probe of ["startupProbe", "livenessProbe", "readinessProbe"]) {
+  assert.equal(app[probe]?.httpGet?.port, management.name, `${probe} on the management port`);
+}
 for (const kind of ["requests", "limits"]) {
   assert.ok(app.resources?.[kind]?.cpu && app.resources[kind].memory, `resources.${kind}: cpu and memory`);
 }
@@ -311,18 +316,18 @@ free_port() {
 
 # Starts the image read-only with a tmpfs on /tmp and waits for readiness; sets ready_ms.
 start_container() {
-  local name=$1 port=$2 started deadline body
+  local name=$1 port=$2 mport=$3 started deadline body
   containers+=("$name")
   podman rm -f -t 0 "$name" >/dev/null 2>&1 || true
   started=$(now_ms)
   # Podman complains on stderr that it cannot set up a systemd timer for the HEALTHCHECK on a
   # machine without systemd; the check below runs the HEALTHCHECK itself.
   podman run -d --name "$name" --read-only --tmpfs /tmp:rw,size=64m,mode=1777 \
-    --memory "$MEMORY_LIMIT" -p "127.0.0.1:$port:8080" "$IMAGE" >/dev/null 2>"$scratch/run.log" \
+    --memory "$MEMORY_LIMIT" -p "127.0.0.1:$port:8080" -p "127.0.0.1:$mport:8081" "$IMAGE" >/dev/null 2>"$scratch/run.log" \
     || { cat "$scratch/run.log" >&2; fail "podman run of $IMAGE failed"; }
   deadline=$((started + READY_LIMIT_S * 1000))
   while (( $(now_ms) < deadline )); do
-    body=$(curl -s --max-time 1 "http://127.0.0.1:$port/actuator/health/readiness" || true)
+    body=$(curl -s --max-time 1 "http://127.0.0.1:$mport/actuator/health/readiness" || true)
     if [[ $body == *'"status":"UP"'* ]]; then
       ready_ms=$(( $(now_ms) - started ))
       (( ready_ms <= READY_LIMIT_S * 1000 )) && return 0
@@ -389,8 +394,8 @@ check_healthcheck() {
 
 # The heap follows the container's memory: MaxRAMPercentage=75 of the limit.
 check_heap_sizing() {
-  local port=$1 heap limit_bytes
-  heap=$(curl -s --max-time 5 "http://127.0.0.1:$port/actuator/prometheus" \
+  local mport=$1 heap limit_bytes
+  heap=$(curl -s --max-time 5 "http://127.0.0.1:$mport/actuator/prometheus" \
     | awk '/^jvm_memory_max_bytes\{.*area="heap"/ && $NF > 0 { sum += $NF } END { printf "%d", sum }')
   limit_bytes=$(( ${MEMORY_LIMIT%m} * 1024 * 1024 ))
   (( heap > limit_bytes * 60 / 100 && heap <= limit_bytes * 76 / 100 )) \
@@ -459,16 +464,17 @@ build_image
 check_no_host_certificates
 
 port=${CONTAINER_TEST_PORT:-$(free_port)}
+mport=$(free_port)
 name=activation-lab-test-$$
 say "running $IMAGE as $name on 127.0.0.1:$port (--read-only, tmpfs /tmp, --memory $MEMORY_LIMIT)"
-start_container "$name" "$port"
+start_container "$name" "$port" "$mport"
 pass "/actuator/health/readiness UP $ready_ms ms after podman run"
 check_evaluate "$port"
 check_plot "$port"
 check_non_root "$name"
 check_read_only "$name"
 check_healthcheck "$name"
-check_heap_sizing "$port"
+check_heap_sizing "$mport"
 if $load; then measure_under_load "$name" "$port"; fi
 check_sigterm "$name"
 

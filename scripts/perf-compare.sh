@@ -5,17 +5,16 @@
 #
 #   bash scripts/perf-compare.sh [--java PATH] [--port P] [--peer-port P] [--no-build] [compare.sh options...]
 #
-#   --java PATH     the java that runs the service (default: java on PATH); the archive is made with it
-#   --port P        port of the service (default 8080)
-#   --peer-port P   port of the peer (default 8081)
+#   --java PATH     the java that runs the service (default: java on PATH)
+#   --port P        port of the service (default 8080; its management port is the next one)
+#   --peer-port P   port of the peer (default 8090)
 #   --no-build      use target/activation-lab-*.jar as it is
 #   anything else goes to compare.sh, e.g. --rounds 3 (its default here) or --seconds 10
 #
-# Steps: package the jar (tests skipped: this measures, .ci/run tests); extract it with Spring
-# Boot's tools jar mode into target/perf-app; record a CDS archive of the classes loaded up to a
-# refreshed context; start the service from the extracted jar with
-#   java -XX:SharedArchiveFile=app.jsa -XX:+UseSerialGC -Xmx96m -jar activation-lab-*.jar
-# and time it until GET /actuator/health answers UP; start the peer (shared/perf/start_peer.sh;
+# Steps: package the jar (tests skipped: this measures, .ci/run tests); start it as a user does,
+#   java -jar target/activation-lab-*.jar
+# with no JVM options at all, and time it until GET /actuator/health on the management port
+# answers UP; start the peer (shared/perf/start_peer.sh;
 # it needs Debian's python3-fastapi python3-uvicorn python3-numpy python3-torch python3-ujson
 # python3-uvloop python3-httptools); run compare.sh; print the peak resident set (VmHWM) of the
 # service; stop both, also on failure or Ctrl-C. SHARED names the shared/ folder (default ../shared).
@@ -24,7 +23,7 @@ cd "$(dirname "$0")/.."
 
 java_cmd=java
 port=8080
-peer_port=8081
+peer_port=8090
 build=true
 compare_args=()
 while [[ $# -gt 0 ]]; do
@@ -41,19 +40,11 @@ done
 
 shared=${SHARED:-../shared}
 perf=$shared/perf
-readonly JVM_OPTIONS=(-XX:SharedArchiveFile=app.jsa -XX:+UseSerialGC -Xmx96m)
-
 if $build; then
   ./mvnw -B package -DskipTests
 fi
 jar=$(ls target/activation-lab-*.jar | grep -v plain | head -n 1)
-app=target/perf-app
-rm -rf "$app"
-java -Djarmode=tools -jar "$jar" extract --destination "$app" >/dev/null
-name=$(basename "$jar")
-# The archive is only used from the same folder with the same class path, hence the cd.
-(cd "$app" && "$java_cmd" -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar "$name" \
-  --server.port=0 >cds-training.log 2>&1)
+management_port=$((port + 1))
 
 service_pid=''
 peer_started=false
@@ -68,17 +59,18 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-health=http://127.0.0.1:$port/actuator/health
+health=http://127.0.0.1:$management_port/actuator/health
 if curl -s -o /dev/null -m 2 "$health"; then
   echo "perf-compare: something already answers on port $port" >&2
   exit 1
 fi
 started=$(date +%s%N)
-(cd "$app" && exec "$java_cmd" "${JVM_OPTIONS[@]}" -jar "$name" --server.port="$port") >"$app/service.log" 2>&1 &
+log=target/perf-service.log
+"$java_cmd" -jar "$jar" --server.port="$port" --management.server.port="$management_port" >"$log" 2>&1 &
 service_pid=$!
 until curl -sf -m 1 "$health" 2>/dev/null | grep -q '"UP"'; do
   if ! kill -0 "$service_pid" 2>/dev/null; then
-    cat "$app/service.log" >&2
+    cat "$log" >&2
     echo "perf-compare: the service exited during start-up" >&2
     exit 1
   fi
@@ -99,9 +91,9 @@ bash "$perf/compare.sh" --ours "http://127.0.0.1:$port" --peer "http://127.0.0.1
 
 peak_kb=$(awk '/^VmHWM:/ {print $2}' "/proc/$service_pid/status")
 echo
-echo "service: $java_cmd ${JVM_OPTIONS[*]} -jar $name (in $app), $("$java_cmd" -version 2>&1 | head -n 1)"
+echo "service: $java_cmd -jar $jar (no JVM options), $("$java_cmd" -version 2>&1 | head -n 1)"
 echo "service: ready $ready_ms ms after launch (GET /actuator/health UP);" \
-  "$(grep -o 'Started ActivationLabApplication in [0-9.]* seconds' "$app/service.log" || true)"
+  "$(grep -o 'Started ActivationLabApplication in [0-9.]* seconds' "$log" || true)"
 echo "service: peak resident set (VmHWM) over the whole comparison: $peak_kb kB" \
   "($(( peak_kb * 1024 / 1000000 )) MB)"
 exit "$status"

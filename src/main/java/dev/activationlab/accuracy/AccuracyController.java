@@ -112,7 +112,7 @@ class AccuracyController {
     private static Dtype dtype(String text) {
         if (text != null) {
             for (Dtype d : List.of(Dtype.FLOAT32, Dtype.FLOAT16, Dtype.BFLOAT16)) {
-                if (d.label().equalsIgnoreCase(text.trim())) {
+                if (d.label().equalsIgnoreCase(text)) {
                     return d;
                 }
             }

@@ -39,9 +39,13 @@ public final class ActivationRegistry {
         }
     }
 
-    /** Canonical form of a requested name: lower case, {@code -} replaced by {@code _}, trimmed. */
+    /**
+     * Canonical form of a requested name: lower case, {@code -} replaced by {@code _}. White space
+     * and control characters are kept, so that {@code "relu\u0000"} or {@code " relu"} names no
+     * activation (Java's {@code trim()} would strip both).
+     */
     public static String normalize(String name) {
-        return name.trim().toLowerCase(Locale.ROOT).replace('-', '_');
+        return name.toLowerCase(Locale.ROOT).replace('-', '_');
     }
 
     /** Every activation, in catalogue order (sorted by canonical name for {@link ActivationCatalogue}). */

@@ -223,6 +223,19 @@ public class OpenApiConfiguration {
                     + "which JSON cannot carry, or a vector-valued activation where a scalar one is needed)",
                     unprocessable);
         }
+        if (body) {
+            addProblem(responses, "408", "The body came slower than the minimum rate "
+                    + "(activation-lab.admission.min-body-rate, after body-rate-grace) or stalled; the connection "
+                    + "is closed", problemExample("request-timeout", "Request too slow", 408,
+                            "The request body came slower than 1024 bytes a second; send it faster.", instance, null));
+        }
+        addProblem(responses, "503", "Load shedding: every compute slot stayed busy for "
+                + "activation-lab.admission.max-compute-wait, or large requests in flight hold the memory budget "
+                + "(activation-lab.admission.in-flight-memory-percent of the heap). Retry-After (seconds) says "
+                + "when to try again.", problemExample("service-busy", "Service busy", 503,
+                        "Every compute slot stayed busy for 2000 ms; try again in a moment.", instance, null));
+        responses.get("503").addHeaderObject("Retry-After", new io.swagger.v3.oas.models.headers.Header()
+                .description("Seconds to wait before trying again").schema(new Schema<Integer>().type("integer")));
     }
 
     private static Map<String, Object> problemExample(String kind, String title, int status, String detail,

@@ -64,7 +64,7 @@ public enum Dtype {
      */
     public static Dtype parse(String text) {
         for (Dtype d : values()) {
-            if (d.label.equalsIgnoreCase(text.trim())) {
+            if (d.label.equalsIgnoreCase(text)) {
                 return d;
             }
         }

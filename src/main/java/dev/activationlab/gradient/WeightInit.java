@@ -109,7 +109,7 @@ public enum WeightInit {
         if (name == null) {
             return Optional.empty();
         }
-        String key = name.trim().toLowerCase(Locale.ROOT).replace('-', '_')
+        String key = name.toLowerCase(Locale.ROOT).replace('-', '_')
                 .replace("glorot_", "xavier_").replace("kaiming_", "he_");
         return Arrays.stream(values()).filter(w -> w.id.equals(key)).findFirst();
     }

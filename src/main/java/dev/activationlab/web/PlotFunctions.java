@@ -49,7 +49,8 @@ final class PlotFunctions {
         Map<String, ScalarActivation> byCanonicalName = new LinkedHashMap<>();
         for (int i = 0; i < names.length; i++) {
             String field = listField + "[" + i + "]";
-            String name = names[i].trim();
+            // Spaces after the commas are the query's layout; anything else is part of the name.
+            String name = stripSpaces(names[i]);
             if (name.isEmpty()) {
                 throw RequestException.invalid(field, "'" + field + "' is empty; separate names by single commas.");
             }
@@ -90,5 +91,17 @@ final class PlotFunctions {
         byCanonicalName.forEach((name, activation) ->
                 functions.add(QueryParameters.scalar(registry, name, requested.get(name), name + ".")));
         return functions;
+    }
+
+    private static String stripSpaces(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && text.charAt(start) == ' ') {
+            start++;
+        }
+        while (end > start && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return text.substring(start, end);
     }
 }

@@ -95,7 +95,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e.problemType() == ProblemType.SERVICE_BUSY) {
             // RFC 9110 §10.2.3: when to try again, in seconds.
             return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+                    .header(HttpHeaders.RETRY_AFTER, ProblemJson.RETRY_AFTER_SECONDS).body(problem);
         }
         return respond(problem);
     }

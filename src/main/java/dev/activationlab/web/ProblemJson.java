@@ -1,5 +1,11 @@
 package dev.activationlab.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+
 /**
  * Writes a problem document (RFC 9457) as JSON text without a JSON library, for the places that
  * answer before Spring MVC runs: the servlet container's error report and the body size filter.
@@ -32,6 +38,30 @@ final class ProblemJson {
         }
         return json.append('}').toString();
     }
+
+    /**
+     * Answers {@code request} with a problem document of {@code kind}: the filters' way to refuse
+     * a request before Spring MVC runs. A 503 says when to try again ({@code Retry-After}, RFC 9110
+     * §10.2.3), and a 408 closes the connection, whose body was not read to its end.
+     *
+     * @throws IOException if the client has gone away
+     */
+    static void write(HttpServletRequest request, HttpServletResponse response, ProblemType kind, String detail)
+            throws IOException {
+        response.setStatus(kind.status().value());
+        response.setContentType("application/problem+json");
+        if (kind == ProblemType.SERVICE_BUSY) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        } else if (kind == ProblemType.REQUEST_TIMEOUT) {
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+        }
+        byte[] json = of(kind, 0, detail, request.getRequestURI(), null).getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
+    }
+
+    /** When a client refused for load should try again, in seconds. */
+    static final String RETRY_AFTER_SECONDS = "1";
 
     private static StringBuilder member(StringBuilder json, String name, String value) {
         return string(string(json, name).append(':'), value);

@@ -88,11 +88,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private static void writeProblem(HttpServletRequest request, HttpServletResponse response, ProblemType kind,
             String detail) throws IOException {
-        response.setStatus(kind.status().value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         // Tomcat closes the connection after a 413 rather than receive the rest of the body.
-        response.getOutputStream().write(ProblemJson.of(kind, 0, detail, request.getRequestURI(), null)
-                .getBytes(StandardCharsets.UTF_8));
+        ProblemJson.write(request, response, kind, detail);
     }
 
     /** A body that grew past the limit while being read; reported as 413. */

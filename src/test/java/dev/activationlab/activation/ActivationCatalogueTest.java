@@ -12,11 +12,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 
-/** The catalogue catalogue from the classpath against the table of API.md section 1. */
+/** The explicit catalogue against the table of API.md section 1. */
 class ActivationCatalogueTest {
 
     /** Canonical name → aliases, as in API.md section 1. */
@@ -140,9 +141,15 @@ class ActivationCatalogueTest {
 
     @ParameterizedTest
     @CsvSource({"Leaky-ReLU, leaky_relu", "HARD-SiLU, hard_swish", "LogSigmoid, log_sigmoid", "Swish, silu",
-            "' gelu_tanh ', gelu_tanh", "Log-Softmax, log_softmax", "Binary-Step, step"})
+            "GELU-Tanh, gelu_tanh", "Log-Softmax, log_softmax", "Binary-Step, step"})
     void findWhenSpelledDifferentlyShouldReturnCanonicalEntry(String spelling, String canonical) {
         assertThat(registry.find(spelling)).map(Activation::name).contains(canonical);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" gelu_tanh ", "relu\u0000", "relu\t", "\u0085relu", "re lu"})
+    void findWhenNameHasWhiteSpaceOrControlCharactersShouldFindNothing(String name) {
+        assertThat(registry.find(name)).isEmpty();
     }
 
     @Test
