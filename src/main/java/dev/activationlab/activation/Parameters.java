@@ -1,5 +1,6 @@
 package dev.activationlab.activation;
 
+import dev.activationlab.http.ClientText;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.activationlab.activation;
 
+import dev.activationlab.http.ClientText;
 import java.util.List;
 
 /** A name that is neither a canonical activation name nor an alias. */

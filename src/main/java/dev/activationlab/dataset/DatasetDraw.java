@@ -1,7 +1,7 @@
 package dev.activationlab.dataset;
 
-import dev.activationlab.web.RequestException;
-import dev.activationlab.web.ProblemType;
+import dev.activationlab.http.RequestException;
+import dev.activationlab.http.ProblemType;
 
 /**
  * A dataset drawn with checked parameters: the training rows and the held-back test rows.

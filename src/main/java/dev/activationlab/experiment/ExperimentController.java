@@ -1,7 +1,7 @@
 package dev.activationlab.experiment;
 
 import dev.activationlab.activation.ActivationRegistry;
-import dev.activationlab.config.LimitsProperties;
+import dev.activationlab.http.LimitsProperties;
 import dev.activationlab.dataset.DatasetDraw;
 import dev.activationlab.gradient.DeepNetworkSimulation;
 import dev.activationlab.plot.ChartRenderer;
@@ -13,11 +13,11 @@ import dev.activationlab.training.Loss;
 import dev.activationlab.training.TrainableNetwork;
 import dev.activationlab.training.TrainingDivergedException;
 import dev.activationlab.training.TrainingRequests;
-import dev.activationlab.web.ActivationLookup;
-import dev.activationlab.web.NetworkShapes;
-import dev.activationlab.web.PlotImage;
-import dev.activationlab.web.ProgressStreams;
-import dev.activationlab.web.RequestException;
+import dev.activationlab.activation.ActivationLookup;
+import dev.activationlab.network.NetworkShapes;
+import dev.activationlab.plot.PlotImage;
+import dev.activationlab.http.ProgressStreams;
+import dev.activationlab.http.RequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -1,7 +1,6 @@
 package dev.activationlab.network;
 
 import dev.activationlab.activation.BoundActivation;
-import dev.activationlab.perceptron.Perceptron;
 import java.util.Objects;
 
 /**

@@ -1,13 +1,13 @@
 package dev.activationlab.training;
 
 import dev.activationlab.activation.ActivationRegistry;
-import dev.activationlab.config.LimitsProperties;
+import dev.activationlab.http.LimitsProperties;
 import dev.activationlab.plot.ChartRenderer;
 import dev.activationlab.plot.ChartText;
 import dev.activationlab.plot.DecisionBoundaryChart;
-import dev.activationlab.web.NetworkShapes;
-import dev.activationlab.web.PlotImage;
-import dev.activationlab.web.RequestException;
+import dev.activationlab.network.NetworkShapes;
+import dev.activationlab.plot.PlotImage;
+import dev.activationlab.http.RequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -1,6 +1,6 @@
 package dev.activationlab.training;
 
-import dev.activationlab.web.NetworkLayer;
+import dev.activationlab.network.NetworkLayer;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.activationlab.training;
 
 import dev.activationlab.dataset.DatasetSpec;
-import dev.activationlab.web.NetworkLayer;
+import dev.activationlab.network.NetworkLayer;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 

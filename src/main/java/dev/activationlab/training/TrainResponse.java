@@ -1,7 +1,7 @@
 package dev.activationlab.training;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.activationlab.web.NetworkLayer;
+import dev.activationlab.network.NetworkLayer;
 import java.util.List;
 
 /**

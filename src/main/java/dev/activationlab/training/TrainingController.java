@@ -1,11 +1,11 @@
 package dev.activationlab.training;
 
 import dev.activationlab.activation.ActivationRegistry;
-import dev.activationlab.config.LimitsProperties;
-import dev.activationlab.web.NetworkLayer;
-import dev.activationlab.web.ProgressStreams;
-import dev.activationlab.web.RequestChecks;
-import dev.activationlab.web.RequestException;
+import dev.activationlab.http.LimitsProperties;
+import dev.activationlab.network.NetworkLayer;
+import dev.activationlab.http.ProgressStreams;
+import dev.activationlab.http.RequestChecks;
+import dev.activationlab.http.RequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;

@@ -2,9 +2,9 @@ package dev.activationlab.accuracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.activationlab.config.ActivationCatalogueConfiguration;
-import dev.activationlab.config.JacksonConfiguration;
-import dev.activationlab.config.LimitsProperties;
+import dev.activationlab.activation.ActivationCatalogueConfiguration;
+import dev.activationlab.http.JacksonConfiguration;
+import dev.activationlab.http.LimitsProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -2,7 +2,7 @@ package dev.activationlab.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.activationlab.config.LimitsProperties;
+import dev.activationlab.http.LimitsProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -2,10 +2,10 @@ package dev.activationlab.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.activationlab.config.ActivationCatalogueConfiguration;
-import dev.activationlab.config.LimitsProperties;
-import dev.activationlab.config.PlotConfiguration;
-import dev.activationlab.web.ProgressStreams;
+import dev.activationlab.activation.ActivationCatalogueConfiguration;
+import dev.activationlab.http.LimitsProperties;
+import dev.activationlab.plot.PlotConfiguration;
+import dev.activationlab.http.ProgressStreams;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;

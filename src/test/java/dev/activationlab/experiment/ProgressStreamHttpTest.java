@@ -2,7 +2,7 @@ package dev.activationlab.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.activationlab.web.ProgressStreams;
+import dev.activationlab.http.ProgressStreams;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -2,9 +2,9 @@ package dev.activationlab.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.activationlab.config.ActivationCatalogueConfiguration;
-import dev.activationlab.config.LimitsProperties;
-import dev.activationlab.config.PlotConfiguration;
+import dev.activationlab.activation.ActivationCatalogueConfiguration;
+import dev.activationlab.http.LimitsProperties;
+import dev.activationlab.plot.PlotConfiguration;
 import java.io.ByteArrayInputStream;
 import java.awt.image.BufferedImage;
 import javax.imageio.ImageIO;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.activationlab.config.ActivationCatalogueConfiguration;
-import dev.activationlab.config.LimitsProperties;
-import dev.activationlab.web.ProgressStreams;
+import dev.activationlab.activation.ActivationCatalogueConfiguration;
+import dev.activationlab.http.LimitsProperties;
+import dev.activationlab.http.ProgressStreams;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

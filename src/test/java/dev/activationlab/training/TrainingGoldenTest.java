@@ -2,9 +2,9 @@ package dev.activationlab.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.activationlab.config.ActivationCatalogueConfiguration;
-import dev.activationlab.config.LimitsProperties;
-import dev.activationlab.web.ProgressStreams;
+import dev.activationlab.activation.ActivationCatalogueConfiguration;
+import dev.activationlab.http.LimitsProperties;
+import dev.activationlab.http.ProgressStreams;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,68 @@
+package dev.activationlab.activation;
+
+import dev.activationlab.http.ProblemType;
+import dev.activationlab.http.RequestException;
+import java.util.Map;
+
+/**
+ * Resolves an activation named inside a request body (a perceptron's, a network layer's, a
+ * gradient chain's), turning lookup failures into 400 or 422 problems that name the field.
+ */
+public final class ActivationLookup {
+
+    private ActivationLookup() {
+    }
+
+    /**
+     * The scalar activation {@code name} with {@code params} bound.
+     *
+     * @param at JSON path of the object holding {@code activation} and {@code params}, e.g.
+     *           {@code layers[2]}, or empty for the top level
+     * @throws RequestException 400 for an unknown name (listing the valid names) or a bad
+     *                          parameter, 422 for a vector-valued activation
+     */
+    public static BoundActivation scalar(ActivationRegistry registry, String name, Map<String, Double> params,
+            String at) {
+        String prefix = at == null || at.isEmpty() ? "" : at + ".";
+        try {
+            return registry.bindScalar(name, params);
+        } catch (UnknownActivationException e) {
+            throw new RequestException(ProblemType.UNKNOWN_ACTIVATION_IN_BODY, prefix + "activation", e.getMessage())
+                    .with("validNames", e.validNames());
+        } catch (InvalidParameterException e) {
+            throw new RequestException(ProblemType.INVALID_PARAMETER, prefix + "params." + e.parameter(),
+                    e.getMessage());
+        } catch (VectorValuedException e) {
+            throw RequestException.unprocessable(prefix + "activation", e.getMessage());
+        }
+    }
+
+    /**
+     * An activation of the catalogue, scalar or vector-valued, with its parameters resolved.
+     *
+     * @param activation the catalogue entry
+     * @param parameters the full resolved set, defaults included
+     */
+    public record Resolved(Activation activation, Parameters parameters) {
+    }
+
+    /**
+     * The activation {@code name} (scalar or vector-valued) with {@code params} resolved.
+     *
+     * @param at JSON path of the object holding {@code activation} and {@code params}, or empty
+     * @throws RequestException 400 for an unknown name (listing the valid names) or a bad parameter
+     */
+    public static Resolved resolve(ActivationRegistry registry, String name, Map<String, Double> params, String at) {
+        String prefix = at == null || at.isEmpty() ? "" : at + ".";
+        try {
+            Activation activation = registry.require(name);
+            return new Resolved(activation, Parameters.resolve(activation, params));
+        } catch (UnknownActivationException e) {
+            throw new RequestException(ProblemType.UNKNOWN_ACTIVATION_IN_BODY, prefix + "activation", e.getMessage())
+                    .with("validNames", e.validNames());
+        } catch (InvalidParameterException e) {
+            throw new RequestException(ProblemType.INVALID_PARAMETER, prefix + "params." + e.parameter(),
+                    e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.activationlab.activation;
+
+import java.util.Map;
+
+/**
+ * @param activation canonical name
+ * @param dtype             the dtype of every number of the answer (float64 unless asked)
+ * @param params     full resolved parameters, defaults included
+ * @param values     f(x_i), same length as x
+ */
+public record EvaluateResponse(String activation, Map<String, Double> params, String dtype, double[] values) {
+}

@@ -1,0 +1,21 @@
+package dev.activationlab.plot;
+
+import dev.activationlab.http.LimitsProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The chart renderer of the plot endpoints. */
+@Configuration(proxyBeanMethods = false)
+public class PlotConfiguration {
+
+    /**
+     * PNG renders bounded by memory, not by processors: each holds a raster of 4 bytes a pixel
+     * (64 MB at 4000 × 4000), so together they may take a quarter of the maximum heap, and always
+     * at least one image of the largest size {@code max-plot-pixels} allows.
+     */
+    @Bean
+    ChartRenderer chartRenderer(LimitsProperties limits) {
+        long largestImage = (long) limits.maxPlotPixels() * limits.maxPlotPixels();
+        return new ChartRenderer(ChartRenderer.pixelBudget(Runtime.getRuntime().maxMemory(), largestImage));
+    }
+}

@@ -1,7 +1,0 @@
-package dev.activationlab.web;
-
-import java.util.List;
-
-/** @param activations every activation of the catalogue, sorted by name */
-public record CatalogueResponse(List<ActivationView> activations) {
-}
