@@ -3,8 +3,14 @@ package dev.activationlab.activation;
 import dev.activationlab.http.RequestChecks;
 import dev.activationlab.http.LimitsProperties;
 import dev.activationlab.dtype.Dtype;
+import dev.activationlab.activation.VectorBodies.Format;
+import dev.activationlab.activation.VectorBodies.Input;
+import dev.activationlab.http.ProblemType;
+import dev.activationlab.http.RequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -12,12 +18,15 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,6 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ActivationController {
 
     private static final Set<String> CURVE_QUERY = Set.of("from", "to", "points", "dtype");
+    /** Query parameters of a raw or .npy body that are not activation parameters. */
+    private static final Set<String> BINARY_QUERY = Set.of("dtype");
 
     static final String NAME_DESCRIPTION = "Activation name or alias, matched case-insensitively with '-' "
             + "accepted for '_' (the list of valid names is below).";
@@ -39,6 +50,32 @@ class ActivationController {
     static final String DERIVATIVE_EXAMPLE_REQUEST = "{\"x\": [-2, 0, 2], \"params\": {\"alpha\": 0.1}}";
     static final String DERIVATIVE_EXAMPLE_RESPONSE =
             "{\"activation\":\"leaky_relu\",\"params\":{\"alpha\":0.1},\"dtype\":\"float64\",\"derivatives\":[0.1,0.1,1.0]}";
+    static final String BATCH_EXAMPLE_REQUEST = "{\"x\": [[1, 2, 3], [0, 0, 0]]}";
+    static final String BATCH_EXAMPLE_RESPONSE = "{\"activation\":\"softmax\",\"params\":{},\"dtype\":\"float64\","
+            + "\"values\":[[0.09003057317038046,0.24472847105479764,0.6652409557748218],"
+            + "[0.3333333333333333,0.3333333333333333,0.3333333333333333]]}";
+    /** How batches and binary bodies work, shared by evaluate and derivative. */
+    static final String BATCH_AND_BINARY_DESCRIPTION = " Batches: x may be rows of one length ([[..], [..]], a "
+            + "tensor of shape rows × n); every answer array then has the same rows, vector-valued functions act on "
+            + "each row (dim=-1), jacobian holds one matrix per row; ragged rows are a 400 naming the first bad row "
+            + "(x[2]); all rows together at most max-vector-length numbers (413). "
+            + "Binary bodies: Content-Type application/octet-stream takes one vector as little-endian IEEE 754 "
+            + "numbers of the dtype query parameter (float64 default, float32, float16, bfloat16: 8, 4, 2, 2 bytes "
+            + "each); application/x-npy takes a NumPy .npy file (format 1.0, 2.0 or 3.0; <f8, <f4 or <f2; C order; "
+            + "shape (n) or (rows, n)) whose dtype is the answer's (a dtype query parameter, if given, must agree). "
+            + "With a binary body the activation's parameters are query parameters of their own names (?alpha=0.1), "
+            + "as for curve. Inputs are rounded to the dtype exactly as a JSON body's, so a binary answer holds the "
+            + "bits of the JSON answer for the same numbers. The answer comes in the request's format unless Accept "
+            + "prefers another of application/json, application/octet-stream and application/x-npy (a JSON body "
+            + "may ask for a binary answer); any other Accept is a 406, and so is a .npy answer in bfloat16, which "
+            + "NumPy has no dtype for. A raw answer is the values, the derivatives or the Jacobians row by row in the "
+            + "request's dtype, a .npy answer the same numbers with the answer's shape; both carry the headers "
+            + "X-Activation (canonical name), X-Activation-Params (the resolved parameters as compact JSON), X-Shape "
+            + "(the answer's shape: 5, 3,3, rows,n or rows,m,n) and X-Dtype. prelu's parameterGradients are in JSON "
+            + "answers only. A body that is not whole elements, a malformed .npy header, a big-endian, unsupported "
+            + "or Fortran-order array, more than two dimensions or an empty array is a 400, a NaN or infinity a 400 "
+            + "naming x[i] (x[r][i] in a batch), more numbers than the limits a 413, another Content-Type a 415; "
+            + "errors are problem documents whatever the Accept.";
     static final String CURVE_EXAMPLE_RESPONSE = "{\"activation\":\"tanh\",\"params\":{},\"dtype\":\"float64\","
             + "\"x\":[-2.0,-1.0,0.0,1.0,2.0],"
             + "\"values\":[-0.9640275800758169,-0.7615941559557649,0.0,0.7615941559557649,0.9640275800758169],"
@@ -46,10 +83,12 @@ class ActivationController {
 
     private final ActivationRegistry registry;
     private final LimitsProperties limits;
+    private final VectorAnswers answers;
 
-    ActivationController(ActivationRegistry registry, LimitsProperties limits) {
+    ActivationController(ActivationRegistry registry, LimitsProperties limits, VectorAnswers answers) {
         this.registry = registry;
         this.limits = limits;
+        this.answers = answers;
     }
 
     @Operation(summary = "List the activation catalogue",
@@ -85,31 +124,82 @@ class ActivationController {
                     + "params may be omitted. The response echoes the canonical name and the full resolved "
                     + "parameters, defaults included. An unknown or out-of-range parameter is a 400 naming "
                     + "params.<name>; a non-finite input a 400 naming x[i]; a result that is not a finite "
-                    + "double (JSON cannot carry it) a 422 naming values[i].",
+                    + "double (JSON cannot carry it) a 422 naming values[i] (values[r][i] in a batch)."
+                    + BATCH_AND_BINARY_DESCRIPTION,
+            parameters = {@Parameter(name = "dtype", in = ParameterIn.QUERY, example = "float64",
+                    description = "Binary bodies only (a JSON body has its dtype field): float64 (default), float32, "
+                            + "float16 or bfloat16; for a .npy body, if given, the file's. The activation's parameters "
+                            + "are query parameters of their own names, e.g. alpha=0.1.",
+                    schema = @Schema(type = "string", allowableValues = {"float64", "float32", "float16", "bfloat16"}))},
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = EvaluateRequest.class),
                             examples = {@ExampleObject(name = "leaky_relu", summary = "leaky_relu with alpha 0.1",
                                     value = EVALUATE_EXAMPLE_REQUEST),
                                     @ExampleObject(name = "swiglu", summary = "swiglu (path name swiglu): a = [1, 2], "
-                                            + "b = [3, 4], two values", value = GATED_EXAMPLE_REQUEST)})),
-            responses = @ApiResponse(responseCode = "200", description = "f(x), element by element",
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = EvaluateResponse.class),
-                            examples = @ExampleObject(name = "leaky_relu", value = EVALUATE_EXAMPLE_RESPONSE))))
-    @PostMapping(path = "/{name}/evaluate", consumes = MediaType.APPLICATION_JSON_VALUE)
-    EvaluateResponse evaluate(@Parameter(description = NAME_DESCRIPTION, example = "leaky_relu")
-                              @PathVariable String name, @RequestBody EvaluateRequest request) {
+                                            + "b = [3, 4], two values", value = GATED_EXAMPLE_REQUEST),
+                                    @ExampleObject(name = "batch", summary = "softmax (path name softmax) of two rows",
+                                            value = BATCH_EXAMPLE_REQUEST)}),
+                            @Content(mediaType = VectorAnswers.OCTET_STREAM,
+                                    schema = @Schema(type = "string", format = "binary",
+                                            description = "Little-endian IEEE 754 numbers of the dtype query parameter: one vector")),
+                            @Content(mediaType = VectorAnswers.NPY,
+                                    schema = @Schema(type = "string", format = "binary",
+                                            description = "A NumPy .npy file, format 1.0-3.0, <f8, <f4 or <f2, C order, shape (n) or (rows, n)"))}),
+            responses = {@ApiResponse(responseCode = "200", description = "f(x), element by element (row by row for a batch)",
+                    content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(oneOf = {EvaluateResponse.class, EvaluateBatchResponse.class}),
+                            examples = {@ExampleObject(name = "leaky_relu", value = EVALUATE_EXAMPLE_RESPONSE),
+                                    @ExampleObject(name = "batch", summary = "softmax of two rows",
+                                            value = BATCH_EXAMPLE_RESPONSE)}),
+                            @Content(mediaType = VectorAnswers.OCTET_STREAM,
+                                    schema = @Schema(type = "string", format = "binary",
+                                            description = "The numbers of the answer, little-endian, in the request's dtype")),
+                            @Content(mediaType = VectorAnswers.NPY,
+                                    schema = @Schema(type = "string", format = "binary",
+                                            description = "A .npy file (format 1.0) of the answer's shape and the request's dtype"))},
+                    headers = {@Header(name = VectorAnswers.ACTIVATION_HEADER, description = "Binary answers: the canonical name",
+                                    schema = @Schema(type = "string", example = "leaky_relu")),
+                            @Header(name = VectorAnswers.PARAMS_HEADER, description = "Binary answers: the resolved "
+                                    + "parameters as compact JSON", schema = @Schema(type = "string", example = "{\"alpha\":0.1}")),
+                            @Header(name = VectorAnswers.SHAPE_HEADER, description = "Binary answers: the shape of the "
+                                    + "answer, comma-separated", schema = @Schema(type = "string", example = "5")),
+                            @Header(name = "X-Dtype", description = "Binary answers: the dtype of the numbers",
+                                    schema = @Schema(type = "string", example = "float64"))}),
+                    @ApiResponse(responseCode = "406", description = "Accept names none of JSON, raw and .npy, "
+                            + "or .npy in bfloat16"),
+                    @ApiResponse(responseCode = "415", description = "A Content-Type other than application/json, "
+                            + "application/octet-stream and application/x-npy",
+                            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                                    schema = @Schema(ref = "#/components/schemas/ProblemDetail")))})
+    @PostMapping(path = "/{name}/evaluate", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = {MediaType.APPLICATION_JSON_VALUE, VectorAnswers.OCTET_STREAM, VectorAnswers.NPY})
+    ResponseEntity<Object> evaluate(@Parameter(description = NAME_DESCRIPTION, example = "leaky_relu")
+                                    @PathVariable String name, @RequestBody EvaluateRequest request,
+                                    @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false)
+                                    String accept) {
         Activation activation = registry.require(name);
         Parameters parameters = Parameters.resolve(activation, request.params());
         Dtype dtype = DtypeParameter.parse(request.dtype(), "dtype");
-        double[] x = RequestChecks.finiteVector(request.x(), "x", limits.maxVectorLength());
-        DtypeParameter.roundInputs(x, dtype, "x");
-        double[] values = activation instanceof ScalarActivation scalar
-                ? DtypeEvaluation.scalar(scalar, parameters, x, dtype, false)
-                : DtypeEvaluation.roundAll(ActivationEvaluator.values(activation, parameters, x), dtype);
-        RequestChecks.requireFiniteResult(values, "values", x, "x");
-        return new EvaluateResponse(activation.name(), parameters.asMap(), dtype.label(), values);
+        Input input = VectorBodies.fromJson(request.x(), dtype, limits.maxVectorLength(), limits.maxVectorLength());
+        return evaluate(activation, parameters, input, VectorAnswers.negotiate(Format.JSON, accept));
+    }
+
+    /** Evaluate with raw bytes or a .npy file as the body (documented on the JSON operation). */
+    @Operation(hidden = true)
+    @PostMapping(path = "/{name}/evaluate", consumes = {VectorAnswers.OCTET_STREAM, VectorAnswers.NPY},
+            produces = {MediaType.APPLICATION_JSON_VALUE, VectorAnswers.OCTET_STREAM, VectorAnswers.NPY})
+    ResponseEntity<Object> evaluateBinary(@PathVariable String name,
+                                          @RequestParam MultiValueMap<String, String> query,
+                                          @RequestBody(required = false) byte[] body,
+                                          @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        Activation activation = registry.require(name);
+        Map<String, String> single = QueryParameters.singleValued(query);
+        Parameters parameters = queryParameters(activation, single);
+        Format format = VectorAnswers.binaryFormat(contentType);
+        Input input = binaryInput(format, body, single.get("dtype"), limits.maxVectorLength());
+        return evaluate(activation, parameters, input, VectorAnswers.negotiate(format, accept));
     }
 
     @Operation(summary = "Differentiate an activation over a vector",
@@ -119,45 +209,171 @@ class ActivationController {
                     + "log_softmax, softmin, sparsemax: n × n; glu, reglu, geglu, swiglu: n/2 × n), jacobian "
                     + "(row i = ∂y_i/∂x, n at most 1,000: activation-lab.limits.max-jacobian-length) instead of "
                     + "derivatives. Same body, limits and errors as evaluate; a non-finite result is a 422 "
-                    + "naming derivatives[i] or jacobian[i][j].",
+                    + "naming derivatives[i] or jacobian[i][j] (derivatives[r][i], jacobian[r][i][j] in a batch). "
+                    + "In a batch of a vector-valued function each row is at most max-jacobian-length long and the "
+                    + "Jacobians together hold at most max(max-vector-length, max-jacobian-length²) numbers "
+                    + "(1,000,000 by default, 8 MB: what one 1,000-long vector's Jacobian takes); beyond, a 413."
+                    + BATCH_AND_BINARY_DESCRIPTION,
+            parameters = {@Parameter(name = "dtype", in = ParameterIn.QUERY, example = "float64",
+                    description = "Binary bodies only (a JSON body has its dtype field): float64 (default), float32, "
+                            + "float16 or bfloat16; for a .npy body, if given, the file's. The activation's parameters "
+                            + "are query parameters of their own names, e.g. alpha=0.1.",
+                    schema = @Schema(type = "string", allowableValues = {"float64", "float32", "float16", "bfloat16"}))},
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = EvaluateRequest.class),
                             examples = {@ExampleObject(name = "leaky_relu", summary = "leaky_relu at its kink",
                                     value = DERIVATIVE_EXAMPLE_REQUEST),
                                     @ExampleObject(name = "swiglu", summary = "swiglu (path name swiglu): a 2 × 4 "
-                                            + "Jacobian", value = GATED_EXAMPLE_REQUEST)})),
-            responses = @ApiResponse(responseCode = "200", description = "f'(x), or the Jacobian",
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = DerivativeResponse.class),
-                            examples = @ExampleObject(name = "leaky_relu", value = DERIVATIVE_EXAMPLE_RESPONSE))))
-    @PostMapping(path = "/{name}/derivative", consumes = MediaType.APPLICATION_JSON_VALUE)
-    DerivativeResponse derivative(@Parameter(description = NAME_DESCRIPTION, example = "leaky_relu")
-                                  @PathVariable String name, @RequestBody EvaluateRequest request) {
+                                            + "Jacobian", value = GATED_EXAMPLE_REQUEST),
+                                    @ExampleObject(name = "batch", summary = "softmax (path name softmax): one 3 × 3 "
+                                            + "Jacobian per row", value = BATCH_EXAMPLE_REQUEST)}),
+                            @Content(mediaType = VectorAnswers.OCTET_STREAM,
+                                    schema = @Schema(type = "string", format = "binary",
+                                            description = "Little-endian IEEE 754 numbers of the dtype query parameter: one vector")),
+                            @Content(mediaType = VectorAnswers.NPY,
+                                    schema = @Schema(type = "string", format = "binary",
+                                            description = "A NumPy .npy file, format 1.0-3.0, <f8, <f4 or <f2, C order, shape (n) or (rows, n)"))}),
+            responses = {@ApiResponse(responseCode = "200", description = "f'(x), or the Jacobian (per row for a batch)",
+                    content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(oneOf = {DerivativeResponse.class, DerivativeBatchResponse.class}),
+                            examples = @ExampleObject(name = "leaky_relu", value = DERIVATIVE_EXAMPLE_RESPONSE)),
+                            @Content(mediaType = VectorAnswers.OCTET_STREAM,
+                                    schema = @Schema(type = "string", format = "binary",
+                                            description = "The numbers of the answer, little-endian, in the request's dtype")),
+                            @Content(mediaType = VectorAnswers.NPY,
+                                    schema = @Schema(type = "string", format = "binary",
+                                            description = "A .npy file (format 1.0) of the answer's shape and the request's dtype"))},
+                    headers = {@Header(name = VectorAnswers.ACTIVATION_HEADER, description = "Binary answers: the canonical name",
+                                    schema = @Schema(type = "string", example = "leaky_relu")),
+                            @Header(name = VectorAnswers.PARAMS_HEADER, description = "Binary answers: the resolved "
+                                    + "parameters as compact JSON", schema = @Schema(type = "string", example = "{\"alpha\":0.1}")),
+                            @Header(name = VectorAnswers.SHAPE_HEADER, description = "Binary answers: the shape of the "
+                                    + "answer, comma-separated", schema = @Schema(type = "string", example = "5")),
+                            @Header(name = "X-Dtype", description = "Binary answers: the dtype of the numbers",
+                                    schema = @Schema(type = "string", example = "float64"))}),
+                    @ApiResponse(responseCode = "406", description = "Accept names none of JSON, raw and .npy, "
+                            + "or .npy in bfloat16"),
+                    @ApiResponse(responseCode = "415", description = "A Content-Type other than application/json, "
+                            + "application/octet-stream and application/x-npy",
+                            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                                    schema = @Schema(ref = "#/components/schemas/ProblemDetail")))})
+    @PostMapping(path = "/{name}/derivative", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = {MediaType.APPLICATION_JSON_VALUE, VectorAnswers.OCTET_STREAM, VectorAnswers.NPY})
+    ResponseEntity<Object> derivative(@Parameter(description = NAME_DESCRIPTION, example = "leaky_relu")
+                                      @PathVariable String name, @RequestBody EvaluateRequest request,
+                                      @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false)
+                                      String accept) {
         Activation activation = registry.require(name);
         Parameters parameters = Parameters.resolve(activation, request.params());
-        int maxLength = activation.vectorValued() ? limits.maxJacobianLength() : limits.maxVectorLength();
         Dtype dtype = DtypeParameter.parse(request.dtype(), "dtype");
-        double[] x = RequestChecks.finiteVector(request.x(), "x", maxLength);
-        DtypeParameter.roundInputs(x, dtype, "x");
-        ActivationEvaluator.Derivative d = ActivationEvaluator.derivative(activation, parameters, x);
-        if (dtype != Dtype.FLOAT64) {
-            d = new ActivationEvaluator.Derivative(
-                    activation instanceof ScalarActivation scalar
-                            ? DtypeEvaluation.scalar(scalar, parameters, x, dtype, true) : null,
-                    d.parameterGradients() == null ? null : roundEach(d.parameterGradients(), dtype),
-                    d.jacobian() == null ? null : roundRows(d.jacobian(), dtype));
+        Input input = VectorBodies.fromJson(request.x(), dtype, maxRowLength(activation), limits.maxVectorLength());
+        return derivative(activation, parameters, input, VectorAnswers.negotiate(Format.JSON, accept));
+    }
+
+    /** Derivative with raw bytes or a .npy file as the body (documented on the JSON operation). */
+    @Operation(hidden = true)
+    @PostMapping(path = "/{name}/derivative", consumes = {VectorAnswers.OCTET_STREAM, VectorAnswers.NPY},
+            produces = {MediaType.APPLICATION_JSON_VALUE, VectorAnswers.OCTET_STREAM, VectorAnswers.NPY})
+    ResponseEntity<Object> derivativeBinary(@PathVariable String name,
+                                            @RequestParam MultiValueMap<String, String> query,
+                                            @RequestBody(required = false) byte[] body,
+                                            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        Activation activation = registry.require(name);
+        Map<String, String> single = QueryParameters.singleValued(query);
+        Parameters parameters = queryParameters(activation, single);
+        Format format = VectorAnswers.binaryFormat(contentType);
+        Input input = binaryInput(format, body, single.get("dtype"), maxRowLength(activation));
+        return derivative(activation, parameters, input, VectorAnswers.negotiate(format, accept));
+    }
+
+    /** f over the input, answered in the format asked for. */
+    private ResponseEntity<Object> evaluate(Activation activation, Parameters parameters, Input input, Format format) {
+        int m = BatchEvaluation.outputLength(activation, input.n());
+        double[] values = BatchEvaluation.values(activation, parameters, input.x(), input.n(), input.dtype());
+        VectorBodies.requireFiniteResult(values, "values", input, m, false);
+        if (format != Format.JSON) {
+            return answers.binary(format, activation.name(), parameters.asMap(), input.dtype(), values,
+                    input.shape(m, false));
         }
+        String dtype = input.dtype().label();
+        return VectorAnswers.json(input.batch()
+                ? new EvaluateBatchResponse(activation.name(), parameters.asMap(), dtype,
+                        VectorBodies.rows(values, input.rows(), m))
+                : new EvaluateResponse(activation.name(), parameters.asMap(), dtype, values));
+    }
+
+    /** f' (or each row's Jacobian) over the input, answered in the format asked for. */
+    private ResponseEntity<Object> derivative(Activation activation, Parameters parameters, Input input, Format format) {
+        int n = input.n();
+        int m = BatchEvaluation.outputLength(activation, n);
+        if (activation.vectorValued()) {
+            requireJacobianBudget(input.rows(), m, n);
+        }
+        BatchEvaluation.Derivative d = BatchEvaluation.derivative(activation, parameters, input.x(), n, input.dtype());
         if (d.derivatives() != null) {
-            RequestChecks.requireFiniteResult(d.derivatives(), "derivatives", x, "x");
+            VectorBodies.requireFiniteResult(d.derivatives(), "derivatives", input, m, false);
         }
         if (d.jacobian() != null) {
-            for (int i = 0; i < d.jacobian().length; i++) {
-                RequestChecks.requireFiniteResult(d.jacobian()[i], "jacobian[" + i + "]", x, "x");
-            }
+            VectorBodies.requireFiniteResult(d.jacobian(), "jacobian", input, m, true);
         }
-        return new DerivativeResponse(activation.name(), parameters.asMap(), dtype.label(), d.derivatives(),
-                d.parameterGradients(), d.jacobian());
+        if (format != Format.JSON) {
+            // prelu's parameterGradients have no place in a raw answer: JSON answers only.
+            boolean jacobian = d.jacobian() != null;
+            return answers.binary(format, activation.name(), parameters.asMap(), input.dtype(),
+                    jacobian ? d.jacobian() : d.derivatives(), input.shape(m, jacobian));
+        }
+        String dtype = input.dtype().label();
+        if (input.batch()) {
+            int rows = input.rows();
+            return VectorAnswers.json(new DerivativeBatchResponse(activation.name(), parameters.asMap(), dtype,
+                    d.derivatives() == null ? null : VectorBodies.rows(d.derivatives(), rows, n),
+                    d.parameterGradients() == null ? null : VectorBodies.rows(d.parameterGradients(), rows, n),
+                    d.jacobian() == null ? null : VectorBodies.matrices(d.jacobian(), rows, m, n)));
+        }
+        return VectorAnswers.json(new DerivativeResponse(activation.name(), parameters.asMap(), dtype, d.derivatives(),
+                d.parameterGradients(), d.jacobian() == null ? null : VectorBodies.matrices(d.jacobian(), 1, m, n)[0]));
+    }
+
+    /** The limit on one vector or row: max-jacobian-length for a vector-valued derivative. */
+    private int maxRowLength(Activation activation) {
+        return activation.vectorValued() ? limits.maxJacobianLength() : limits.maxVectorLength();
+    }
+
+    /**
+     * Bounds the Jacobians of a batch together: rows · m · n numbers at most max-vector-length, or
+     * max-jacobian-length² if that is larger, so that every vector taken alone before batches
+     * existed is still taken (1,000² = 1,000,000 numbers, 8 MB, by default).
+     */
+    private void requireJacobianBudget(int rows, int m, int n) {
+        long budget = Math.max(limits.maxVectorLength(), (long) limits.maxJacobianLength() * limits.maxJacobianLength());
+        long entries = (long) rows * m * n;
+        if (entries > budget) {
+            throw RequestException.tooLarge("x", "The Jacobians of 'x' would hold " + entries + " numbers (" + rows
+                    + " rows of " + m + " × " + n + "); the limit is " + budget + ".");
+        }
+    }
+
+    /** The activation's parameters from the query string (every query parameter but dtype). */
+    private static Parameters queryParameters(Activation activation, Map<String, String> query) {
+        Map<String, Double> requested = QueryParameters.activationParameters(query, BINARY_QUERY);
+        try {
+            return Parameters.resolve(activation, requested);
+        } catch (InvalidParameterException e) {
+            throw new RequestException(ProblemType.INVALID_PARAMETER, e.parameter(), e.getMessage());
+        }
+    }
+
+    private static Input binaryInput(Format format, byte[] body, String dtypeText, int maxRowLength, int maxElements) {
+        Dtype dtype = dtypeText == null ? null : DtypeParameter.parse(dtypeText, "dtype");
+        return format == Format.NPY
+                ? VectorBodies.fromNpy(body, dtype, maxRowLength, maxElements)
+                : VectorBodies.fromRaw(body, dtype == null ? Dtype.FLOAT64 : dtype, maxRowLength);
+    }
+
+    private Input binaryInput(Format format, byte[] body, String dtypeText, int maxRowLength) {
+        return binaryInput(format, body, dtypeText, maxRowLength, limits.maxVectorLength());
     }
 
     @Operation(summary = "Sample an activation and its derivative for plotting",
@@ -194,15 +410,4 @@ class ActivationController {
                 derivatives);
     }
 
-    private static Map<String, double[]> roundEach(Map<String, double[]> gradients, Dtype dtype) {
-        gradients.values().forEach(g -> DtypeEvaluation.roundAll(g, dtype));
-        return gradients;
-    }
-
-    private static double[][] roundRows(double[][] jacobian, Dtype dtype) {
-        for (double[] row : jacobian) {
-            DtypeEvaluation.roundAll(row, dtype);
-        }
-        return jacobian;
-    }
 }

@@ -54,7 +54,7 @@ public final class ActivationLookup {
             Activation activation = registry.require(name);
             return new Resolved(activation, Parameters.resolve(activation, params));
         } catch (UnknownActivationException e) {
-            throw new RequestException(ProblemType.UNKNOWN_ACTIVATION_IN_BODY, prefix + "activation", e.getMessage())
+            throw new RequestException(ProblemType.INVALID_ACTIVATION, prefix + "activation", e.getMessage())
                     .with("validNames", e.validNames());
         } catch (InvalidParameterException e) {
             throw new RequestException(ProblemType.INVALID_PARAMETER, prefix + "params." + e.parameter(),

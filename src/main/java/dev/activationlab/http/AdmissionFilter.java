@@ -34,9 +34,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * Admits each API request to memory and to the CPU in three steps, so that slow, stalled and
  * greedy clients cannot take what other requests need:
  * <ol>
- * <li>a body over 64 KB reserves four times its size (the body, the numbers parsed from it, the
- * numbers computed and the answer) from the in-flight memory budget, or is answered 503 with
- * {@code Retry-After};</li>
+ * <li>a body over 64 KB reserves four times its size for JSON (the body, the numbers parsed from
+ * it, the numbers computed and the answer), and 4 to 10 times for raw and .npy numbers (by the
+ * element size), from the in-flight memory budget, or is answered 503 with {@code Retry-After};</li>
  * <li>the body is read in full, before any compute slot is taken, at no less than the minimum
  * rate once the grace period has passed, or is answered 408 and the connection closed;</li>
  * <li>the request waits, first come first served, for a compute slot, at most the configured
@@ -57,7 +57,10 @@ public class AdmissionFilter extends OncePerRequestFilter {
     /** Bodies up to this size (bytes) are not counted against the memory budget. */
     static final int LARGE_BODY = 64 * 1024;
 
-    /** Bytes of heap a large request is assumed to hold per byte of its body. */
+    /**
+     * Bytes of heap a large JSON request is assumed to hold per byte of its body: the body, the
+     * doubles read from it and computed (about 0.4 byte each per byte of text), and the answer.
+     */
     static final int MEMORY_PER_BODY_BYTE = 4;
 
     private final WorkAdmission admission;
@@ -90,7 +93,8 @@ public class AdmissionFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         boolean chunked = declared < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
-        long reserved = declared > LARGE_BODY ? declared * MEMORY_PER_BODY_BYTE : 0;
+        int perByte = memoryPerBodyByte(request);
+        long reserved = declared > LARGE_BODY ? declared * perByte : 0;
         if (reserved > 0 && !admission.tryReserveMemory(reserved, maxComputeWait)) {
             refuseForMemory(request, response, declared);
             return;
@@ -98,7 +102,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
         try {
             HttpServletRequest admitted = request;
             if (declared > 0 || chunked) {
-                BodyRead read = readBody(request, declared, reserved);
+                BodyRead read = readBody(request, declared, reserved, perByte);
                 reserved = read.reserved;
                 if (read.body == null) {
                     if (read.refusal != null) {
@@ -179,6 +183,29 @@ public class AdmissionFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * Heap per body byte: {@link #MEMORY_PER_BODY_BYTE} for JSON; for raw and .npy numbers, the
+     * body and the answer plus two doubles (input and result) per element, 8 bytes each whatever
+     * the element's size (10 per byte for 2-byte elements; a .npy body is counted at that worst case).
+     */
+    private static int memoryPerBodyByte(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null) {
+            return MEMORY_PER_BODY_BYTE;
+        }
+        String lower = type.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("application/x-npy")) {
+            return 2 + 2 * 8 / 2;
+        }
+        if (lower.startsWith(MediaType.APPLICATION_OCTET_STREAM_VALUE)) {
+            String dtype = request.getParameter("dtype");
+            int elementBytes = dtype == null || dtype.equalsIgnoreCase("float64") ? 8
+                    : dtype.equalsIgnoreCase("float32") ? 4 : 2;
+            return 2 + 2 * 8 / elementBytes;
+        }
+        return MEMORY_PER_BODY_BYTE;
+    }
+
     private static boolean isEventStream(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         return accept != null && accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE);
@@ -227,7 +254,8 @@ public class AdmissionFilter extends OncePerRequestFilter {
      * Reads the whole body: {@code declared} bytes, or up to the end of a chunked body. Slower
      * than the minimum rate after the grace period, or silent for the connection timeout, is a 408.
      */
-    private BodyRead readBody(HttpServletRequest request, long declared, long reserved) throws IOException {
+    private BodyRead readBody(HttpServletRequest request, long declared, long reserved, int perByte)
+            throws IOException {
         long start = System.nanoTime();
         // Within the body size limit (RequestBodyLimitFilter refused larger declared lengths).
         byte[] body = new byte[declared > 0 ? (int) declared : 8192];
@@ -240,7 +268,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
                         break;
                     }
                     int capacity = (int) Math.min(Integer.MAX_VALUE - 8, (long) length * 2);
-                    long needed = capacity > LARGE_BODY ? (long) capacity * MEMORY_PER_BODY_BYTE : 0;
+                    long needed = capacity > LARGE_BODY ? (long) capacity * perByte : 0;
                     if (needed > reserved) {
                         if (!admission.tryReserveMemory(needed - reserved, maxComputeWait)) {
                             return new BodyRead(null, reserved, ProblemType.SERVICE_BUSY, "Large requests in "

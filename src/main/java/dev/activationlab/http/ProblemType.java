@@ -12,7 +12,7 @@ public enum ProblemType {
     MALFORMED_JSON("malformed-json", HttpStatus.BAD_REQUEST, "Malformed JSON"),
     INVALID_PARAMETER("invalid-parameter", HttpStatus.BAD_REQUEST, "Invalid activation parameter"),
     UNKNOWN_ACTIVATION("unknown-activation", HttpStatus.NOT_FOUND, "Unknown activation"),
-    UNKNOWN_ACTIVATION_IN_BODY("unknown-activation", HttpStatus.BAD_REQUEST, "Unknown activation"),
+    INVALID_ACTIVATION("invalid-activation", HttpStatus.BAD_REQUEST, "Invalid activation name"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),

@@ -58,7 +58,7 @@ final class PlotFunctions {
                 throw RequestException.invalid(field, "'" + field + "' is empty; separate names by single commas.");
             }
             Activation activation = registry.find(name).orElseThrow(() -> new RequestException(
-                    ProblemType.UNKNOWN_ACTIVATION_IN_BODY, field, "Unknown activation '" + ClientText.shorten(name) + "'. Valid names: "
+                    ProblemType.INVALID_ACTIVATION, field, "Unknown activation '" + ClientText.shorten(name) + "'. Valid names: "
                     + String.join(", ", registry.names())).with("validNames", registry.names()));
             if (!(activation instanceof ScalarActivation scalar)) {
                 throw RequestException.unprocessable(field, activation.name() + " is vector-valued: each output "

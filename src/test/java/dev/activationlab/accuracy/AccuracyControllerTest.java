@@ -2,17 +2,11 @@ package dev.activationlab.accuracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.activationlab.activation.ActivationCatalogueConfiguration;
-import dev.activationlab.http.JacksonConfiguration;
-import dev.activationlab.http.LimitsProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
+import dev.activationlab.ApiSliceTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -20,16 +14,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The accuracy oracle and the dtype of evaluate/derivative/curve over Spring MVC, with bad inputs. */
-@WebMvcTest(controllers = AccuracyController.class,
-        properties = "spring.mvc.problemdetails.enabled=false")
-@Import({ActivationCatalogueConfiguration.class, JacksonConfiguration.class,
-        AccuracyControllerTest.Limits.class})
+@ApiSliceTest(value = AccuracyController.class, properties = {
+        "spring.mvc.problemdetails.enabled=false"})
 class AccuracyControllerTest {
 
-    @TestConfiguration
-    @EnableConfigurationProperties(LimitsProperties.class)
-    static class Limits {
-    }
 
     @Autowired
     private MockMvcTester mvc;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.activationlab.http.JacksonConfiguration;
-import dev.activationlab.http.LimitsProperties;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
+import dev.activationlab.ApiSliceTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.core.StreamReadFeature;
@@ -34,9 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The activation endpoints over Spring MVC: the catalogue, evaluate, derivative and curve, and
  * every kind of bad input to them. Limits are set small here so that they can be reached.
  */
-@WebMvcTest(ActivationController.class)
-@Import({ActivationCatalogueConfiguration.class, JacksonConfiguration.class})
-@TestPropertySource(properties = {
+@ApiSliceTest(value = ActivationController.class, properties = {
         "activation-lab.limits.max-vector-length=10",
         "activation-lab.limits.max-jacobian-length=3",
         "activation-lab.limits.max-body-size=4KB",
@@ -45,10 +38,6 @@ class ActivationControllerTest {
 
     private static final String PROBLEM = "urn:activation-lab:problem:";
 
-    @TestConfiguration
-    @EnableConfigurationProperties(LimitsProperties.class)
-    static class Limits {
-    }
 
     @Autowired
     private MockMvcTester mvc;
@@ -623,7 +612,7 @@ class ActivationControllerTest {
                 Arguments.of("wrong type", "{\"x\": true}", 400),
                 Arguments.of("object for array", "{\"x\": {\"a\": 1}}", 400),
                 Arguments.of("nested wrong type", "{\"x\": [1], \"params\": {\"alpha\": [1]}}", 400),
-                Arguments.of("nested array", "{\"x\": [[1]]}", 400),
+                Arguments.of("nested array", "{\"x\": [[[1]]]}", 400),
                 Arguments.of("params as array", "{\"x\": [1], \"params\": [1]}", 400),
                 Arguments.of("huge number", "{\"x\": [1e999999]}", 400),
                 Arguments.of("many digits", "{\"x\": [" + "9".repeat(1500) + "]}", 413),

@@ -2,19 +2,16 @@ package dev.activationlab.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.activationlab.http.LimitsProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import dev.activationlab.ApiSliceTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-@WebMvcTest(controllers = DatasetController.class)
-@EnableConfigurationProperties(LimitsProperties.class)
+@ApiSliceTest(value = DatasetController.class)
 class DatasetControllerTest {
 
     @Autowired

@@ -2,24 +2,18 @@ package dev.activationlab.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.activationlab.activation.ActivationCatalogueConfiguration;
-import dev.activationlab.http.LimitsProperties;
-import dev.activationlab.plot.PlotConfiguration;
-import dev.activationlab.http.ProgressStreams;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
+import dev.activationlab.ApiSliceTest;
+import dev.activationlab.JsonBodies;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** Bad experiments: each a problem naming the field at fault, before any run starts. */
-@WebMvcTest(controllers = ExperimentController.class, properties = "activation-lab.limits.max-training-work=10000000")
-@Import({ActivationCatalogueConfiguration.class, PlotConfiguration.class, ProgressStreams.class})
-@EnableConfigurationProperties(LimitsProperties.class)
+@ApiSliceTest(value = ExperimentController.class, properties = {
+        "activation-lab.limits.max-training-work=10000000"})
 class ExperimentControllerTest {
 
     private static final String BASE = "\"dataset\": {\"name\": \"xor\", \"samples\": 40}, \"hidden\": [4], "
@@ -45,7 +39,7 @@ class ExperimentControllerTest {
             """)
     void experimentWithABadFieldShouldNameIt(String fields, int status, String field) {
         MvcTestResult result = mvc.post().uri("/api/v1/experiments/convergence").contentType(MediaType.APPLICATION_JSON)
-                .content("{" + BASE + ", " + fields + "}").exchange();
+                .content(JsonBodies.replacing("{" + BASE + "}", fields)).exchange();
         assertThat(result).hasStatus(status).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(result).bodyJson().extractingPath("$.field").isEqualTo(field);
     }

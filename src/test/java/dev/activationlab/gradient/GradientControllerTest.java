@@ -2,33 +2,19 @@ package dev.activationlab.gradient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.activationlab.activation.ActivationCatalogueConfiguration;
-import dev.activationlab.http.LimitsProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
+import dev.activationlab.ApiSliceTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-@WebMvcTest(GradientController.class)
-@Import(GradientControllerTest.Limits.class)
-@TestPropertySource(properties = {
+@ApiSliceTest(value = GradientController.class, properties = {
         "activation-lab.limits.max-chain-layers=100",
         "activation-lab.limits.max-simulation-work=1000000",
         "activation-lab.limits.max-simulation-numbers=100000"})
 class GradientControllerTest {
-
-    @TestConfiguration
-    @Import(ActivationCatalogueConfiguration.class)
-    @EnableConfigurationProperties(LimitsProperties.class)
-    static class Limits {
-    }
 
     @Autowired
     private MockMvcTester mvc;

@@ -183,7 +183,7 @@ class HostileClientsHttpTest {
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).as(name).isEqualTo(400);
-            assertThat(response.body()).as(name).contains("unknown-activation", "validNames", "\"leaky_relu\"");
+            assertThat(response.body()).as(name).contains("invalid-activation", "validNames", "\"leaky_relu\"");
         }
     }
 

@@ -283,7 +283,8 @@ class HttpRobustnessTest {
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
         assertThat(prometheus.body()).contains("jvm_memory_used_bytes", "tomcat_global_request_seconds_count",
-                "tomcat_threads_busy_threads");
+                "tomcat_threads_busy_threads", "activationlab_admission_computing", "activationlab_admission_waiting",
+                "activationlab_admission_memory_in_flight_bytes", "activationlab_admission_memory_budget_bytes");
         // Many request threads (they mostly wait); the admission's compute slots share out the CPU.
         assertThat(prometheus.body()).containsPattern("(?m)^tomcat_threads_config_max_threads\\{[^}]*} 800\\.0$");
         assertThat(info.statusCode()).isEqualTo(200);

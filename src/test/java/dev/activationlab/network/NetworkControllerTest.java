@@ -2,28 +2,22 @@ package dev.activationlab.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.activationlab.activation.ActivationCatalogueConfiguration;
-import dev.activationlab.http.LimitsProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
+import dev.activationlab.ApiSliceTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-@WebMvcTest(controllers = NetworkController.class, properties = {
+@ApiSliceTest(value = NetworkController.class, properties = {
         "activation-lab.limits.max-perceptron-inputs=6",
         "activation-lab.limits.max-input-width=5",
         "activation-lab.limits.max-network-layers=4",
         "activation-lab.limits.max-layer-width=8",
         "activation-lab.limits.max-network-work=1300",
         "activation-lab.limits.max-vector-length=400"})
-@Import(ActivationCatalogueConfiguration.class)
-@EnableConfigurationProperties(LimitsProperties.class)
 class NetworkControllerTest {
 
     private static final String XOR_LAYERS = "[{\"weights\": [[-0.5, -0.5], [0.5, 0.5]], \"biases\": [0.7, -0.2], "

@@ -2,25 +2,19 @@ package dev.activationlab.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.activationlab.activation.ActivationCatalogueConfiguration;
-import dev.activationlab.http.LimitsProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
+import dev.activationlab.ApiSliceTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-@WebMvcTest(controllers = PerceptronController.class, properties = {
+@ApiSliceTest(value = PerceptronController.class, properties = {
         "activation-lab.limits.max-perceptron-inputs=6",
         "activation-lab.limits.max-input-width=5",
         "activation-lab.limits.max-epochs=500",
         "activation-lab.limits.max-network-work=1300",
         "activation-lab.limits.max-vector-length=400"})
-@Import(ActivationCatalogueConfiguration.class)
-@EnableConfigurationProperties(LimitsProperties.class)
 class PerceptronControllerTest {
 
     private static final String BINARY = "[[0, 0], [0, 1], [1, 0], [1, 1]]";

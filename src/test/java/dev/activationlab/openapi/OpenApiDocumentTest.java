@@ -34,7 +34,7 @@ class OpenApiDocumentTest {
     /** JSON, and the pictures and the playground page. */
     private static final List<String> SUCCESS_MEDIA_TYPES =
             List.of("application/json", "image/svg+xml", "image/png", "text/html", "text/event-stream",
-                    "text/x-python");
+                    "text/x-python", "application/octet-stream", "application/x-npy");
 
     @LocalServerPort
     private int port;
@@ -133,6 +133,25 @@ class OpenApiDocumentTest {
         JsonNode notFound = paths.get("/api/v1/activations/{name}").get("get").get("responses").get("404")
                 .get("content").get("application/problem+json").get("example");
         assertThat(notFound.get("validNames").size()).isEqualTo(registry.names().size());
+    }
+
+    @Test
+    void evaluateAndDerivativeShouldDocumentBatchesAndBinaryBodies() throws Exception {
+        JsonNode docs = apiDocs();
+        for (String op : new String[] {"evaluate", "derivative"}) {
+            JsonNode operation = docs.get("paths").get("/api/v1/activations/{name}/" + op).get("post");
+            assertThat(operation.get("requestBody").get("content").propertyNames())
+                    .containsExactlyInAnyOrder("application/json", "application/octet-stream", "application/x-npy");
+            assertThat(operation.get("responses").get("200").get("content").propertyNames())
+                    .containsExactlyInAnyOrder("application/json", "application/octet-stream", "application/x-npy");
+            assertThat(operation.get("responses").get("200").get("headers").propertyNames())
+                    .contains("X-Activation", "X-Activation-Params", "X-Shape");
+            assertThat(operation.get("parameters").findValuesAsString("name")).contains("dtype");
+            assertThat(operation.get("description").asString()).contains("Batches", "application/x-npy", "Accept");
+        }
+        JsonNode x = docs.get("components").get("schemas").get("PreActivations");
+        assertThat(x.get("oneOf")).hasSize(2);
+        assertThat(x.get("oneOf").get(1).get("items").get("type").asString()).isEqualTo("array");
     }
 
     @Test

@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.activationlab.activation.ActivationCatalogue;
 import dev.activationlab.activation.ActivationCatalogueConfiguration;
-import dev.activationlab.http.LimitsProperties;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
+import dev.activationlab.ApiSliceTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-@WebMvcTest(PlotController.class)
-@Import({ActivationCatalogueConfiguration.class, PlotConfiguration.class})
-@EnableConfigurationProperties(LimitsProperties.class)
+@ApiSliceTest(value = PlotController.class)
 class PlotControllerTest {
 
     private static final MediaType SVG = MediaType.valueOf("image/svg+xml");

@@ -2,9 +2,6 @@ package dev.activationlab.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.activationlab.activation.ActivationCatalogueConfiguration;
-import dev.activationlab.http.LimitsProperties;
-import dev.activationlab.plot.PlotConfiguration;
 import java.io.ByteArrayInputStream;
 import java.awt.image.BufferedImage;
 import javax.imageio.ImageIO;
@@ -13,17 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
+import dev.activationlab.ApiSliceTest;
+import dev.activationlab.JsonBodies;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.w3c.dom.Document;
 
-@WebMvcTest(controllers = DecisionBoundaryController.class)
-@Import({ActivationCatalogueConfiguration.class, PlotConfiguration.class})
-@EnableConfigurationProperties(LimitsProperties.class)
+@ApiSliceTest(value = DecisionBoundaryController.class)
 class DecisionBoundaryControllerTest {
 
     @Autowired
@@ -75,8 +69,7 @@ class DecisionBoundaryControllerTest {
             "loss": "hinge"                                    | 400 | loss
             """)
     void badFieldsShouldBeNamed(String field, int status, String path) {
-        String json = DecisionBoundaryController.EXAMPLE.replace("\"format\": \"svg\"}",
-                "\"format\": \"svg\", " + field + "}");
+        String json = JsonBodies.replacing(DecisionBoundaryController.EXAMPLE, field);
         MvcTestResult result = post(json);
         assertThat(result).hasStatus(status).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(result).bodyJson().extractingPath("$.field").isEqualTo(path);

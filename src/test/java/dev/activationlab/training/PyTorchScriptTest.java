@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.activationlab.activation.ActivationCatalogueConfiguration;
-import dev.activationlab.http.LimitsProperties;
-import dev.activationlab.http.ProgressStreams;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
+import dev.activationlab.ApiSliceTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -28,9 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The script of /networks/train/script, run with Debian's python3-torch where it is installed
  * (skipped, and said so, where it is not): PyTorch must end where the service ends.
  */
-@WebMvcTest(controllers = TrainingController.class)
-@Import({ActivationCatalogueConfiguration.class, ProgressStreams.class})
-@EnableConfigurationProperties(LimitsProperties.class)
+@ApiSliceTest(value = TrainingController.class)
 class PyTorchScriptTest {
 
     private static final String PYTHON = "/usr/bin/python3";

@@ -2,34 +2,45 @@ package dev.activationlab.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.activationlab.activation.ActivationCatalogueConfiguration;
-import dev.activationlab.http.LimitsProperties;
-import dev.activationlab.http.ProgressStreams;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
+import dev.activationlab.ApiSliceTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** Bad training and backward requests: each a problem naming the JSON path at fault. */
-@WebMvcTest(controllers = TrainingController.class, properties = {
+@ApiSliceTest(value = TrainingController.class, properties = {
         "activation-lab.limits.max-training-work=100000",
         "activation-lab.limits.max-vector-length=2000"})
-@Import({ActivationCatalogueConfiguration.class, ProgressStreams.class})
-@EnableConfigurationProperties(LimitsProperties.class)
 class TrainingControllerTest {
 
-    private static final String DATA = "\"inputs\": [[0, 0], [0, 1], [1, 0], [1, 1]], \"targets\": [[0], [1], [1], [0]]";
+    private static final String INPUTS = "[[0, 0], [0, 1], [1, 0], [1, 1]]";
+    private static final String TARGETS = "[[0], [1], [1], [0]]";
+    private static final String DATA = "\"inputs\": " + INPUTS + ", \"targets\": " + TARGETS;
     private static final String LAYERS = "\"layers\": [{\"weights\": [[0.5, -0.4], [0.3, 0.8]], \"biases\": [0.1, -0.2], "
             + "\"activation\": \"tanh\"}, {\"weights\": [[1.0, -1.5]], \"biases\": [0.25]}]";
 
     @Autowired
     private MockMvcTester mvc;
+
+    /**
+     * A JSON object of {@code fields} and those of the {@code defaults} members whose name
+     * {@code fields} does not set: the service refuses duplicate names, so a bad field cannot
+     * simply follow its good default.
+     */
+    private static String body(String fields, String... defaults) {
+        StringBuilder json = new StringBuilder("{").append(fields);
+        for (String member : defaults) {
+            String name = member.substring(0, member.indexOf(':') + 1);
+            if (!fields.contains(name)) {
+                json.append(", ").append(member);
+            }
+        }
+        return json.append('}').toString();
+    }
 
     private MvcTestResult post(String path, String json) {
         return mvc.post().uri("/api/v1/networks/" + path).contentType(MediaType.APPLICATION_JSON).content(json)
@@ -57,9 +68,8 @@ class TrainingControllerTest {
             "loss": "mse", "layers": [{"weights": [[1, 1], [1, -1]], "biases": [0, 0], "activation": "swiglu"}] | 400 | layers[0].activation
             """)
     void backwardWithABadFieldShouldNameIt(String fields, int status, String field) {
-        String body = "{" + DATA + ", " + LAYERS + ", " + fields + "}";
-        // A later key replaces an earlier one in the same object: the bad field wins.
-        assertProblem(post("backward", body), status, field);
+        assertProblem(post("backward", body(fields, "\"inputs\": " + INPUTS, "\"targets\": " + TARGETS, LAYERS)),
+                status, field);
     }
 
     @Test
@@ -86,8 +96,8 @@ class TrainingControllerTest {
             "targetLoss": 1e999                                     | 400 | targetLoss
             """)
     void trainWithABadFieldShouldNameIt(String fields, int status, String field) {
-        String body = "{" + DATA + ", " + LAYERS + ", \"loss\": \"mse\", \"epochs\": 1, " + fields + "}";
-        assertProblem(post("train", body), status, field);
+        assertProblem(post("train", body(fields, "\"inputs\": " + INPUTS, "\"targets\": " + TARGETS, LAYERS,
+                "\"loss\": \"mse\"", "\"epochs\": 1")), status, field);
     }
 
     @ParameterizedTest(name = "{0} → {1} at {2}")

@@ -2,15 +2,10 @@ package dev.activationlab.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.activationlab.activation.ActivationCatalogueConfiguration;
-import dev.activationlab.http.LimitsProperties;
-import dev.activationlab.http.ProgressStreams;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
+import dev.activationlab.ApiSliceTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -20,9 +15,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * example request runs, and the documented answers are what it answers (the backward example is
  * the network of the golden case backward/xor-tanh-mse, checked against PyTorch there).
  */
-@WebMvcTest(controllers = TrainingController.class)
-@Import({ActivationCatalogueConfiguration.class, ProgressStreams.class})
-@EnableConfigurationProperties(LimitsProperties.class)
+@ApiSliceTest(value = TrainingController.class)
 class TrainingExamplesTest {
 
     @Autowired

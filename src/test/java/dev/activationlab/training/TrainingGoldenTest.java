@@ -2,9 +2,6 @@ package dev.activationlab.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.activationlab.activation.ActivationCatalogueConfiguration;
-import dev.activationlab.http.LimitsProperties;
-import dev.activationlab.http.ProgressStreams;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
+import dev.activationlab.ApiSliceTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -27,9 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * same network, data and minibatch order), sent to the controllers and compared with each case's
  * tolerance; the error cases must answer their status as a problem document.
  */
-@WebMvcTest(controllers = TrainingController.class)
-@Import({ActivationCatalogueConfiguration.class, ProgressStreams.class})
-@EnableConfigurationProperties(LimitsProperties.class)
+@ApiSliceTest(value = TrainingController.class)
 class TrainingGoldenTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
