@@ -3,11 +3,13 @@ package dev.activationlab.activation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.activationlab.dtype.Dtype;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every activation case of the golden file (values from 60-digit arithmetic rounded once to
- * double) against {@link ActivationEvaluator}, with the tolerance of the conformance checker:
+ * double) against {@link BatchEvaluation} (one row, float64), the path every evaluate and derivative request takes, with the tolerance of the conformance checker:
  * |a − e| ≤ 1e-12·max(|a|, |e|) or |a − e| ≤ 1e-300. Zeros must also carry the golden sign, and
  * where the golden value is a normal double the error in ULPs must stay within the function's
  * bound ({@link #MEASURED_ULPS}); the largest errors of the run are printed after the tests.
@@ -133,20 +135,23 @@ class GoldenActivationTest {
         List<String> problems = new ArrayList<>();
         String id = c.get("id").asString();
         String name = activation.name();
-        compare(id, name, VALUE, "values", x, ActivationEvaluator.values(activation, parameters, x),
+        compare(id, name, VALUE, "values", x, BatchEvaluation.values(activation, parameters, x, x.length, Dtype.FLOAT64),
                 doubles(c.get("values")), problems);
 
-        ActivationEvaluator.Derivative derivative = ActivationEvaluator.derivative(activation, parameters, x);
+        BatchEvaluation.Derivative derivative = BatchEvaluation.derivative(activation, parameters, x, x.length,
+                Dtype.FLOAT64);
         if (c.has("jacobian")) {
             assertThat(derivative.derivatives()).isNull();
             JsonNode rows = c.get("jacobian");
-            assertThat(derivative.jacobian()).hasNumberOfRows(rows.size());
+            assertThat(derivative.jacobian()).hasSize(rows.size() * x.length);
             for (int i = 0; i < rows.size(); i++) {
-                compare(id, name, DERIVATIVE, "jacobian[" + i + "]", x, derivative.jacobian()[i], doubles(rows.get(i)), problems);
+                double[] row = Arrays.copyOfRange(derivative.jacobian(), i * x.length, (i + 1) * x.length);
+                compare(id, name, DERIVATIVE, "jacobian[" + i + "]", x, row, doubles(rows.get(i)), problems);
             }
         } else {
             assertThat(derivative.jacobian()).isNull();
-            compare(id, name, DERIVATIVE, "derivatives", x, derivative.derivatives(), doubles(c.get("derivatives")), problems);
+            compare(id, name, DERIVATIVE, "derivatives", x, derivative.derivatives(), doubles(c.get("derivatives")),
+                    problems);
         }
         if (c.has("parameterGradients")) {
             assertThat(derivative.parameterGradients()).isNotNull();
