@@ -581,31 +581,21 @@ final class StableKernels {
      * The gate of a gated linear unit, applied to the second half b of the input: y_i = a_i·g(b_i).
      * Knows where g and g' are exactly zero, so that an exact zero product is +0.0 whatever the
      * sign of a_i (an underflowing g keeps the sign of the true product).
+     *
+     * @param function       g and g' (an activation of the catalogue without parameters)
+     * @param zero           where g(b) is exactly 0 (not an underflow)
+     * @param derivativeZero where g'(b) is exactly 0
      */
-    enum Gate {
+    record Gate(ScalarFunction function, DoublePredicate zero, DoublePredicate derivativeZero) {
+
         /** GLU, Dauphin et al. (2017): g = σ, never exactly 0. */
-        SIGMOID(new Sigmoid(), b -> false, b -> false),
+        static final Gate SIGMOID = new Gate(new Sigmoid(), b -> false, b -> false);
         /** ReGLU: g = relu, g'(0) = 0 as PyTorch's relu. */
-        RELU(new Relu(), b -> !(b > 0), b -> !(b > 0)),
+        static final Gate RELU = new Gate(new Relu(), b -> !(b > 0), b -> !(b > 0));
         /** GEGLU: g = gelu (exact, via erfc). */
-        GELU(new Gelu(), b -> b == 0, b -> false),
+        static final Gate GELU = new Gate(new Gelu(), b -> b == 0, b -> false);
         /** SwiGLU: g = silu = b·σ(b). */
-        SILU(new Silu(), b -> b == 0, b -> false);
-
-        private final ScalarFunction function;
-        private final DoublePredicate vanishes;
-        private final DoublePredicate derivativeVanishes;
-
-        /**
-         * @param function           g and g' (an activation of the catalogue without parameters)
-         * @param vanishes           where g(b) is exactly 0 (not an underflow)
-         * @param derivativeVanishes where g'(b) is exactly 0
-         */
-        Gate(ScalarFunction function, DoublePredicate vanishes, DoublePredicate derivativeVanishes) {
-            this.function = function;
-            this.vanishes = vanishes;
-            this.derivativeVanishes = derivativeVanishes;
-        }
+        static final Gate SILU = new Gate(new Silu(), b -> b == 0, b -> false);
 
         double value(double b) {
             return function.value(b);
@@ -617,12 +607,12 @@ final class StableKernels {
 
         /** Whether g(b) is exactly 0 (not an underflow). */
         boolean vanishes(double b) {
-            return vanishes.test(b);
+            return zero.test(b);
         }
 
         /** Whether g'(b) is exactly 0. */
         boolean derivativeVanishes(double b) {
-            return derivativeVanishes.test(b);
+            return derivativeZero.test(b);
         }
     }
 
