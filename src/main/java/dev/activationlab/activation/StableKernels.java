@@ -204,6 +204,10 @@ final class StableKernels {
      */
     static double squareplusRoot(double x, double b) {
         double ax = Math.abs(x);
+        if (!Double.isFinite(ax) || !Double.isFinite(b)) {
+            // Rescaling would never bring an infinity (or NaN) into range: answer it as sqrt does.
+            return Math.sqrt(ax * ax + b);
+        }
         if (ax > 0x1p500 || b > 0x1p1000) {
             return 0x1p600 * squareplusRoot(ax * 0x1p-600, b * 0x1p-600 * 0x1p-600);
         }

@@ -300,4 +300,11 @@ class StableKernelsTest {
         }
         return out;
     }
+
+    @Test
+    void squareplusRootOfNonFiniteInputsShouldAnswerWithoutRecursingForever() {
+        assertThat(StableKernels.squareplusRoot(Double.POSITIVE_INFINITY, 4)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(StableKernels.squareplusRoot(Double.NEGATIVE_INFINITY, 4)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(StableKernels.squareplusRoot(Double.NaN, 4)).isNaN();
+    }
 }
