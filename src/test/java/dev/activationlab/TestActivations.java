@@ -2,14 +2,14 @@ package dev.activationlab;
 
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.BoundActivation;
-import dev.activationlab.activation.ActivationCatalogueConfiguration;
+import dev.activationlab.activation.ActivationCatalogue;
 import java.util.Map;
 
 /** The real activation catalogue, for unit tests of the math that uses it. */
 public final class TestActivations {
 
     private static final ActivationRegistry REGISTRY =
-            new ActivationRegistry(ActivationCatalogueConfiguration.discoverActivations());
+            new ActivationRegistry(ActivationCatalogue.all());
 
     private TestActivations() {
     }

@@ -1,39 +1,39 @@
 package dev.activationlab.activation;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * One activation function of the catalogue: what it is called, what it computes, and which
- * parameters it takes.
+ * One activation function of the catalogue: its {@link ActivationDescriptor} (what it is called,
+ * what it computes, which parameters it takes) and its math.
  *
- * <p>Implementations are either {@link ScalarActivation} (applied element by element) or
- * {@link VectorActivation} (softmax and log-softmax, whose outputs depend on the whole vector).
- * Each implementation is a small stateless class in this package with a public no-argument
- * constructor; the catalogue is discovered from this package, so adding an activation means
- * adding one class.
+ * <p>An activation is either a {@link ScalarActivation} (applied element by element) or a
+ * {@link VectorActivation} (softmax, sparsemax, the gated linear units: outputs that depend on
+ * the whole vector); the hierarchy is sealed, so that callers tell the two apart with
+ * {@link #match} (or an {@code instanceof} pattern) and need no cast. Only this package can
+ * extend either kind; {@link ActivationCatalogue} lists every activation.
  */
-public interface Activation {
+public abstract sealed class Activation permits ScalarActivation, VectorActivation {
 
-    /** Canonical name, lower case with underscores, e.g. {@code leaky_relu}. */
-    String name();
+    private final ActivationDescriptor descriptor;
 
-    /** Other accepted names, canonical form (lower case, underscores). */
-    default List<String> aliases() {
-        return List.of();
+    Activation(ActivationDescriptor descriptor) {
+        this.descriptor = descriptor;
     }
 
-    /** Name for people, e.g. "Leaky ReLU". */
-    String displayName();
+    /** Names, formulas, parameters, range, traits and reference of this activation. */
+    public final ActivationDescriptor descriptor() {
+        return descriptor;
+    }
 
-    /** f(x) in plain text. */
-    String formula();
-
-    /** f'(x) in plain text, including the value chosen at kinks. */
-    String derivativeFormula();
+    /** Canonical name, lower case with underscores, e.g. {@code leaky_relu}. */
+    public final String name() {
+        return descriptor.name();
+    }
 
     /** Parameters in the order they are documented; empty when there are none. */
-    default List<Parameter> parameters() {
-        return List.of();
+    public final List<Parameter> parameters() {
+        return descriptor.parameters();
     }
 
     /**
@@ -42,20 +42,23 @@ public interface Activation {
      *
      * @throws InvalidParameterException naming the offending parameter
      */
-    default void checkParameters(Parameters parameters) {
+    public void checkParameters(Parameters parameters) {
     }
-
-    /** Range of f with the default parameters, as text, e.g. "(0, 1)". */
-    String outputRange();
-
-    /** Shape properties, with the default parameters. */
-    Traits traits();
-
-    /** The paper or library function whose definition and conventions are followed. */
-    String reference();
 
     /** True for softmax-like functions whose i-th output depends on every input. */
-    default boolean vectorValued() {
-        return false;
+    public final boolean vectorValued() {
+        return match(scalar -> false, vector -> true);
     }
+
+    /**
+     * Applies the function that fits this activation's kind: the exhaustive switch over the two
+     * kinds of activation (the compiler checks that both are handled; Java 17 has no pattern
+     * matching in {@code switch}).
+     *
+     * @param ifScalar applied to a {@link ScalarActivation}
+     * @param ifVector applied to a {@link VectorActivation}
+     * @return what the applied function returns
+     */
+    public abstract <R> R match(Function<? super ScalarActivation, ? extends R> ifScalar,
+                                Function<? super VectorActivation, ? extends R> ifVector);
 }

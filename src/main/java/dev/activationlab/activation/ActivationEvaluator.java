@@ -2,11 +2,10 @@ package dev.activationlab.activation;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.Map;
 
 /**
- * Applies any activation of the catalogue to a vector: values, derivatives (or the Jacobian of a
- * vector-valued one, and parameter gradients of a learnable one), and evenly spaced curves.
+ * The abscissae of a curve: evenly spaced inputs at which an activation is sampled for plotting.
+ * Values and derivatives over vectors and batches are {@link BatchEvaluation}'s.
  */
 public final class ActivationEvaluator {
 
@@ -14,58 +13,6 @@ public final class ActivationEvaluator {
     private static final MathContext GRID_PRECISION = new MathContext(60);
 
     private ActivationEvaluator() {
-    }
-
-    /**
-     * The derivative of an activation at a vector. Exactly one of {@code derivatives} and
-     * {@code jacobian} is set.
-     *
-     * @param derivatives        f'(x_i), length n, for scalar activations
-     * @param parameterGradients name → ∂y_i/∂p (length n) for learnable parameters, else null
-     * @param jacobian           n × n, row i = ∂y_i/∂x, for vector-valued activations
-     */
-    public record Derivative(double[] derivatives, Map<String, double[]> parameterGradients, double[][] jacobian) {
-    }
-
-    /**
-     * f(x): element by element for a {@link ScalarActivation}, over the whole vector for a
-     * {@link VectorActivation}.
-     *
-     * @param activation a {@link ScalarActivation} or a {@link VectorActivation}, as every entry of
-     *                   the catalogue is
-     * @param parameters its resolved parameters
-     * @param x          input vector, length n ≥ 1
-     * @return a new array of length n
-     * @throws ClassCastException for an Activation that is neither scalar nor vector-valued
-     */
-    public static double[] values(Activation activation, Parameters parameters, double[] x) {
-        if (activation instanceof VectorActivation vector) {
-            return vector.value(x, parameters);
-        }
-        double[] out = new double[x.length];
-        ((ScalarActivation) activation).bind(parameters).values(x, out);
-        return out;
-    }
-
-    /**
-     * f'(x) element by element for a {@link ScalarActivation} (with ∂y_i/∂p for one that has
-     * {@link ParameterGradients}), or the n × n Jacobian for a {@link VectorActivation}.
-     *
-     * @param activation a {@link ScalarActivation} or a {@link VectorActivation}, as every entry of
-     *                   the catalogue is
-     * @param parameters its resolved parameters
-     * @param x          input vector, length n ≥ 1
-     * @throws ClassCastException for an Activation that is neither scalar nor vector-valued
-     */
-    public static Derivative derivative(Activation activation, Parameters parameters, double[] x) {
-        if (activation instanceof VectorActivation vector) {
-            return new Derivative(null, null, vector.jacobian(x, parameters));
-        }
-        double[] out = new double[x.length];
-        ((ScalarActivation) activation).bind(parameters).derivatives(x, out);
-        Map<String, double[]> parameterGradients = activation instanceof ParameterGradients learnable
-                ? learnable.parameterGradients(x, parameters) : null;
-        return new Derivative(out, parameterGradients, null);
     }
 
     /**

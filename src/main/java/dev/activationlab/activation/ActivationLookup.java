@@ -23,18 +23,14 @@ public final class ActivationLookup {
      */
     public static BoundActivation scalar(ActivationRegistry registry, String name, Map<String, Double> params,
             String at) {
-        String prefix = at == null || at.isEmpty() ? "" : at + ".";
-        try {
-            return registry.bindScalar(name, params);
-        } catch (UnknownActivationException e) {
-            throw new RequestException(ProblemType.INVALID_ACTIVATION, prefix + "activation", e.getMessage())
-                    .with("validNames", e.validNames());
-        } catch (InvalidParameterException e) {
-            throw new RequestException(ProblemType.INVALID_PARAMETER, prefix + "params." + e.parameter(),
-                    e.getMessage());
-        } catch (VectorValuedException e) {
-            throw RequestException.unprocessable(prefix + "activation", e.getMessage());
-        }
+        Resolved resolved = resolve(registry, name, params, at);
+        Parameters parameters = resolved.parameters();
+        return resolved.activation().match(
+                scalar -> new BoundActivation(scalar, parameters, scalar.bind(parameters)),
+                vector -> {
+                    throw RequestException.unprocessable(prefix(at) + "activation",
+                            new VectorValuedException(vector.name()).getMessage());
+                });
     }
 
     /**
@@ -53,7 +49,7 @@ public final class ActivationLookup {
      * @throws RequestException 400 for an unknown name (listing the valid names) or a bad parameter
      */
     public static Resolved resolve(ActivationRegistry registry, String name, Map<String, Double> params, String at) {
-        String prefix = at == null || at.isEmpty() ? "" : at + ".";
+        String prefix = prefix(at);
         try {
             Activation activation = registry.require(name);
             return new Resolved(activation, Parameters.resolve(activation, params));
@@ -64,5 +60,10 @@ public final class ActivationLookup {
             throw new RequestException(ProblemType.INVALID_PARAMETER, prefix + "params." + e.parameter(),
                     e.getMessage());
         }
+    }
+
+    /** {@code at} followed by a dot, or nothing at the top level. */
+    private static String prefix(String at) {
+        return at == null || at.isEmpty() ? "" : at + ".";
     }
 }

@@ -1,8 +1,6 @@
 package dev.activationlab.activation;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,18 +18,17 @@ public final class ActivationRegistry {
     private final List<String> canonicalNames;
 
     /**
-     * @param activations the catalogue; names and aliases must be unique across it
+     * @param activations the catalogue ({@link ActivationCatalogue#all()}), in the order {@link #all()}
+     *                    lists it; names and aliases must be unique across it
      * @throws IllegalArgumentException if two activations share a name or alias
      */
     public ActivationRegistry(Collection<? extends Activation> activations) {
-        List<Activation> sorted = new ArrayList<>(activations);
-        sorted.sort(Comparator.comparing(Activation::name));
-        this.activations = List.copyOf(sorted);
-        for (Activation a : sorted) {
+        this.activations = List.copyOf(activations);
+        for (Activation a : this.activations) {
             register(a.name(), a);
-            a.aliases().forEach(alias -> register(alias, a));
+            a.descriptor().aliases().forEach(alias -> register(alias, a));
         }
-        this.canonicalNames = sorted.stream().map(Activation::name).toList();
+        this.canonicalNames = this.activations.stream().map(Activation::name).toList();
     }
 
     private void register(String name, Activation activation) {
@@ -51,12 +48,12 @@ public final class ActivationRegistry {
         return name.toLowerCase(Locale.ROOT).replace('-', '_');
     }
 
-    /** Every activation, sorted by canonical name. */
+    /** Every activation, in catalogue order (sorted by canonical name for {@link ActivationCatalogue}). */
     public List<Activation> all() {
         return activations;
     }
 
-    /** Canonical names, sorted. */
+    /** Canonical names, in catalogue order. */
     public List<String> names() {
         return canonicalNames;
     }

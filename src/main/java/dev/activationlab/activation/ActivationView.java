@@ -44,12 +44,13 @@ public record ActivationView(String name, List<String> aliases, String displayNa
 
     /** The catalogue entry of {@code a}. */
     public static ActivationView of(Activation a) {
-        List<ParameterView> parameters = a.parameters().stream().map(ActivationView::parameter).toList();
-        var t = a.traits();
-        return new ActivationView(a.name(), a.aliases(), a.displayName(), a.formula(), a.derivativeFormula(),
-                parameters, a.outputRange(), a.vectorValued(),
+        var d = a.descriptor();
+        List<ParameterView> parameters = d.parameters().stream().map(ActivationView::parameter).toList();
+        var t = d.traits();
+        return new ActivationView(d.name(), d.aliases(), d.displayName(), d.formula(), d.derivativeFormula(),
+                parameters, d.outputRange(), a.vectorValued(),
                 new PropertiesView(t.monotonic(), t.zeroCentered(), t.smooth(), t.saturates().label()),
-                a.reference());
+                d.reference());
     }
 
     private static ParameterView parameter(Parameter p) {

@@ -47,10 +47,11 @@ public final class BatchEvaluation {
      * @throws DtypeEvaluation.TooMuchExactWork see {@link DtypeEvaluation#scalar}
      */
     public static double[] values(Activation activation, Parameters parameters, double[] x, int n, Dtype dtype) {
-        if (activation instanceof ScalarActivation scalar) {
-            return DtypeEvaluation.scalar(scalar, parameters, x, dtype, false);
-        }
-        VectorActivation vector = (VectorActivation) activation;
+        return activation.match(scalar -> DtypeEvaluation.scalar(scalar, parameters, x, dtype, false),
+                vector -> rowValues(vector, parameters, x, n, dtype));
+    }
+
+    private static double[] rowValues(VectorActivation vector, Parameters parameters, double[] x, int n, Dtype dtype) {
         int m = vector.outputLength(n);
         int rows = x.length / n;
         double[] out = new double[rows * m];
@@ -70,25 +71,32 @@ public final class BatchEvaluation {
      * @throws DtypeEvaluation.TooMuchExactWork see {@link DtypeEvaluation#scalar}
      */
     public static Derivative derivative(Activation activation, Parameters parameters, double[] x, int n, Dtype dtype) {
-        if (activation instanceof VectorActivation vector) {
-            int m = vector.outputLength(n);
-            int rows = x.length / n;
-            double[] jacobian = new double[rows * m * n];
-            for (int r = 0; r < rows; r++) {
-                double[][] j = vector.jacobian(row(x, r, n), parameters);
-                for (int i = 0; i < m; i++) {
-                    System.arraycopy(j[i], 0, jacobian, (r * m + i) * n, n);
-                }
-            }
-            return new Derivative(null, null, DtypeEvaluation.roundAll(jacobian, dtype));
-        }
-        double[] derivatives = DtypeEvaluation.scalar((ScalarActivation) activation, parameters, x, dtype, true);
+        return activation.match(scalar -> scalarDerivative(scalar, parameters, x, dtype),
+                vector -> rowJacobians(vector, parameters, x, n, dtype));
+    }
+
+    private static Derivative scalarDerivative(ScalarActivation scalar, Parameters parameters, double[] x, Dtype dtype) {
+        double[] derivatives = DtypeEvaluation.scalar(scalar, parameters, x, dtype, true);
         Map<String, double[]> gradients = null;
-        if (activation instanceof ParameterGradients learnable) {
+        if (scalar instanceof ParameterGradients learnable) {
             gradients = learnable.parameterGradients(x, parameters);
             gradients.values().forEach(g -> DtypeEvaluation.roundAll(g, dtype));
         }
         return new Derivative(derivatives, gradients, null);
+    }
+
+    private static Derivative rowJacobians(VectorActivation vector, Parameters parameters, double[] x, int n,
+                                           Dtype dtype) {
+        int m = vector.outputLength(n);
+        int rows = x.length / n;
+        double[] jacobian = new double[rows * m * n];
+        for (int r = 0; r < rows; r++) {
+            double[][] j = vector.jacobian(row(x, r, n), parameters);
+            for (int i = 0; i < m; i++) {
+                System.arraycopy(j[i], 0, jacobian, (r * m + i) * n, n);
+            }
+        }
+        return new Derivative(null, null, DtypeEvaluation.roundAll(jacobian, dtype));
     }
 
     private static double[] row(double[] x, int r, int n) {

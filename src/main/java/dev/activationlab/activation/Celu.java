@@ -17,34 +17,21 @@ import java.util.List;
  *
  * <p>Source: Barron (2017), Continuously differentiable exponential linear units, arXiv:1704.07483.
  */
-public final class Celu implements ScalarActivation {
+public final class Celu extends ScalarActivation {
 
-    private static final List<Parameter> PARAMETERS = List.of(
-            Parameter.unbounded("alpha", 1.0, "Scale of the negative part (not 0): f tends to −alpha as x → −∞."));
-
-    @Override
-    public String name() {
-        return "celu";
-    }
-
-    @Override
-    public String displayName() {
-        return "CELU (continuously differentiable ELU)";
-    }
-
-    @Override
-    public String formula() {
-        return "max(0, x) + min(0, alpha·(e^(x/alpha) − 1))";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "1 if x > 0, else e^(x/alpha) (1 at x = 0)";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return PARAMETERS;
+    public Celu() {
+        super(new ActivationDescriptor(
+                "celu",
+                List.of(),
+                "CELU (continuously differentiable ELU)",
+                "max(0, x) + min(0, alpha·(e^(x/alpha) − 1))",
+                "1 if x > 0, else e^(x/alpha) (1 at x = 0)",
+                List.of(
+                        Parameter.unbounded("alpha", 1.0, "Scale of the negative part (not 0): f tends to −alpha as x → −∞.")),
+                "(−1, ∞); (−alpha, ∞) for alpha > 0",
+                new Traits(true, true, true, Traits.Saturation.NEGATIVE),
+                "torch.nn.functional.celu; Barron (2017), Continuously differentiable exponential linear units, "
+                        + "arXiv:1704.07483"));
     }
 
     @Override
@@ -56,68 +43,55 @@ public final class Celu implements ScalarActivation {
     }
 
     @Override
-    public String outputRange() {
-        return "(−1, ∞); (−alpha, ∞) for alpha > 0";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, true, true, Traits.Saturation.NEGATIVE);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.functional.celu; Barron (2017), Continuously differentiable exponential linear units, "
-                + "arXiv:1704.07483";
-    }
-
-    @Override
     public ScalarFunction bind(Parameters parameters) {
-        double alpha = parameters.get("alpha");
-        return new ScalarFunction() {
-            @Override
-            public double value(double x) {
-                if (x > 0) {
-                    return x;
-                }
-                double q = x / alpha;
-                if (q <= 1) {
-                    // An error of δ in q changes expm1(q) by at most about 1.6δ/|q| relatively here.
-                    return alpha * Math.expm1(q);
-                }
-                // alpha < 0 and x/alpha > 1: e^q grows, and the rounding of q must be corrected.
-                double e = Math.exp(q);
-                if (!Double.isFinite(e)) {
-                    return alpha * e;
-                }
-                return alpha * (Math.expm1(q) + e * (Math.fma(-q, alpha, x) / alpha));
-            }
+        return new CeluFunction(parameters.get("alpha"));
+    }
 
-            @Override
-            public double derivative(double x) {
-                if (x > 0) {
-                    return 1.0;
-                }
-                double q = x / alpha;
-                double e = Math.exp(q);
-                if (e == 0 || !Double.isFinite(e)) {
-                    return e;
-                }
-                // x/alpha = q + r exactly, with r = (x − q·alpha)/alpha; e^(q + r) ≈ e^q·(1 + r).
-                double r = Math.fma(-q, alpha, x) / alpha;
-                return e + e * r;
-            }
+    /** celu with alpha fixed. */
+    private record CeluFunction(double alpha) implements ScalarFunction {
 
-            @Override
-            public double logAbsDerivative(double x) {
-                return x > 0 ? 0.0 : x / alpha;
+        @Override
+        public double value(double x) {
+            if (x > 0) {
+                return x;
             }
+            double q = x / alpha;
+            if (q <= 1) {
+                // An error of δ in q changes expm1(q) by at most about 1.6δ/|q| relatively here.
+                return alpha * Math.expm1(q);
+            }
+            // alpha < 0 and x/alpha > 1: e^q grows, and the rounding of q must be corrected.
+            double e = Math.exp(q);
+            if (!Double.isFinite(e)) {
+                return alpha * e;
+            }
+            return alpha * (Math.expm1(q) + e * (Math.fma(-q, alpha, x) / alpha));
+        }
 
-            @Override
-            public double maxAbsDerivative() {
-                // e^(x/alpha) ≤ 1 on x ≤ 0 for alpha > 0; unbounded for alpha < 0.
-                return alpha > 0 ? 1.0 : Double.POSITIVE_INFINITY;
+        @Override
+        public double derivative(double x) {
+            if (x > 0) {
+                return 1.0;
             }
-        };
+            double q = x / alpha;
+            double e = Math.exp(q);
+            if (e == 0 || !Double.isFinite(e)) {
+                return e;
+            }
+            // x/alpha = q + r exactly, with r = (x − q·alpha)/alpha; e^(q + r) ≈ e^q·(1 + r).
+            double r = Math.fma(-q, alpha, x) / alpha;
+            return e + e * r;
+        }
+
+        @Override
+        public double logAbsDerivative(double x) {
+            return x > 0 ? 0.0 : x / alpha;
+        }
+
+        @Override
+        public double maxAbsDerivative() {
+            // e^(x/alpha) ≤ 1 on x ≤ 0 for alpha > 0; unbounded for alpha < 0.
+            return alpha > 0 ? 1.0 : Double.POSITIVE_INFINITY;
+        }
     }
 }

@@ -14,80 +14,54 @@ import java.util.List;
  * <p>Source: Clevert, Unterthiner &amp; Hochreiter (2015), Fast and accurate deep network learning by
  * exponential linear units (ELUs), arXiv:1511.07289.
  */
-public final class Elu implements ScalarActivation {
+public final class Elu extends ScalarActivation {
 
-    private static final List<Parameter> PARAMETERS = List.of(
-            Parameter.unbounded("alpha", 1.0, "Scale of the negative part: f tends to −alpha as x → −∞."));
-
-    @Override
-    public String name() {
-        return "elu";
-    }
-
-    @Override
-    public String displayName() {
-        return "ELU (exponential linear unit)";
-    }
-
-    @Override
-    public String formula() {
-        return "x if x > 0, else alpha·(e^x − 1)";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "1 if x > 0, else alpha·e^x (alpha at x = 0)";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String outputRange() {
-        return "(−1, ∞); (−alpha, ∞) for alpha > 0";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, true, true, Traits.Saturation.NEGATIVE);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.functional.elu; Clevert, Unterthiner & Hochreiter (2015), Fast and accurate deep network "
-                + "learning by exponential linear units (ELUs), arXiv:1511.07289";
+    public Elu() {
+        super(new ActivationDescriptor(
+                "elu",
+                List.of(),
+                "ELU (exponential linear unit)",
+                "x if x > 0, else alpha·(e^x − 1)",
+                "1 if x > 0, else alpha·e^x (alpha at x = 0)",
+                List.of(
+                        Parameter.unbounded("alpha", 1.0, "Scale of the negative part: f tends to −alpha as x → −∞.")),
+                "(−1, ∞); (−alpha, ∞) for alpha > 0",
+                new Traits(true, true, true, Traits.Saturation.NEGATIVE),
+                "torch.nn.functional.elu; Clevert, Unterthiner & Hochreiter (2015), Fast and accurate deep network "
+                        + "learning by exponential linear units (ELUs), arXiv:1511.07289"));
     }
 
     @Override
     public ScalarFunction bind(Parameters parameters) {
-        double alpha = parameters.get("alpha");
-        return new ScalarFunction() {
-            @Override
-            public double value(double x) {
-                if (x > 0) {
-                    return x;
-                }
-                // With alpha = 0 the negative branch is exactly 0, which is +0.0.
-                return alpha == 0 ? 0.0 : alpha * Math.expm1(x);
-            }
+        return new EluFunction(parameters.get("alpha"));
+    }
 
-            @Override
-            public double derivative(double x) {
-                return x > 0 ? 1.0 : alpha * Math.exp(x);
-            }
+    /** elu with alpha fixed. */
+    private record EluFunction(double alpha) implements ScalarFunction {
 
-            @Override
-            public double logAbsDerivative(double x) {
-                return x > 0 ? 0.0 : Math.log(Math.abs(alpha)) + x;
+        @Override
+        public double value(double x) {
+            if (x > 0) {
+                return x;
             }
+            // With alpha = 0 the negative branch is exactly 0, which is +0.0.
+            return alpha == 0 ? 0.0 : alpha * Math.expm1(x);
+        }
 
-            @Override
-            public double maxAbsDerivative() {
-                // alpha·e^x on x ≤ 0 peaks in magnitude at x = 0.
-                return Math.max(1.0, Math.abs(alpha));
-            }
-        };
+        @Override
+        public double derivative(double x) {
+            return x > 0 ? 1.0 : alpha * Math.exp(x);
+        }
+
+        @Override
+        public double logAbsDerivative(double x) {
+            return x > 0 ? 0.0 : Math.log(Math.abs(alpha)) + x;
+        }
+
+        @Override
+        public double maxAbsDerivative() {
+            // alpha·e^x on x ≤ 0 peaks in magnitude at x = 0.
+            return Math.max(1.0, Math.abs(alpha));
+        }
     }
 }

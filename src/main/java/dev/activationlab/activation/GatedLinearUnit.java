@@ -7,11 +7,15 @@ package dev.activationlab.activation;
  * ∂y_i/∂b_i = a_i·g'(b_i) in column n/2 + i. An odd length is an {@link InvalidInputException}
  * naming {@code x}.
  */
-abstract class GatedLinearUnit implements VectorActivation {
+abstract class GatedLinearUnit extends VectorActivation {
 
-    private final SecondWaveKernels.Gate gate;
+    /** The output range of every gated unit. */
+    static final String OUTPUT_RANGE = "(−∞, ∞), n/2 values";
 
-    GatedLinearUnit(SecondWaveKernels.Gate gate) {
+    private final StableKernels.Gate gate;
+
+    GatedLinearUnit(StableKernels.Gate gate, ActivationDescriptor descriptor) {
+        super(descriptor);
         this.gate = gate;
     }
 
@@ -25,19 +29,14 @@ abstract class GatedLinearUnit implements VectorActivation {
     }
 
     @Override
-    public String outputRange() {
-        return "(−∞, ∞), n/2 values";
-    }
-
-    @Override
     public double[] value(double[] x, Parameters parameters) {
         outputLength(x.length);
-        return SecondWaveKernels.gated(x, gate);
+        return StableKernels.gated(x, gate);
     }
 
     @Override
     public double[][] jacobian(double[] x, Parameters parameters) {
         outputLength(x.length);
-        return SecondWaveKernels.gatedJacobian(x, gate);
+        return StableKernels.gatedJacobian(x, gate);
     }
 }

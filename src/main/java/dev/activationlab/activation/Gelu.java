@@ -1,5 +1,6 @@
 package dev.activationlab.activation;
 
+import java.util.List;
 import org.apache.commons.numbers.gamma.Erfc;
 import org.apache.commons.numbers.gamma.Erfcx;
 
@@ -19,7 +20,7 @@ import org.apache.commons.numbers.gamma.Erfcx;
  *
  * <p>Source: Hendrycks &amp; Gimpel (2016), Gaussian error linear units (GELUs), arXiv:1606.08415.
  */
-public final class Gelu implements ScalarActivation, ScalarFunction {
+public final class Gelu extends ScalarActivation implements ScalarFunction {
 
     /** 1/√2 as an unevaluated sum of two doubles (mpmath, 60 digits). */
     private static final double INV_SQRT2_HI = 0.7071067811865476;
@@ -39,40 +40,18 @@ public final class Gelu implements ScalarActivation, ScalarFunction {
             -0.014771522148244337, 0.019421679838189067, 0.004539228379125415, -0.002239538068073497,
             -0.0007448268386746817, 0.00018633974623233514, 8.615947861116571e-05, -1.121438018842664e-05);
 
-    @Override
-    public String name() {
-        return "gelu";
-    }
-
-    @Override
-    public String displayName() {
-        return "GELU (Gaussian error linear unit, exact)";
-    }
-
-    @Override
-    public String formula() {
-        return "x·Φ(x), Φ(x) = (1 + erf(x/√2))/2 the standard normal CDF";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π)";
-    }
-
-    @Override
-    public String outputRange() {
-        return "[−0.16997…, ∞) (minimum at x ≈ −0.75179)";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(false, true, true, Traits.Saturation.NEGATIVE);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.functional.gelu (approximate='none'); Hendrycks & Gimpel (2016), "
-                + "Gaussian error linear units (GELUs), arXiv:1606.08415";
+    public Gelu() {
+        super(new ActivationDescriptor(
+                "gelu",
+                List.of(),
+                "GELU (Gaussian error linear unit, exact)",
+                "x·Φ(x), Φ(x) = (1 + erf(x/√2))/2 the standard normal CDF",
+                "Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π)",
+                List.of(),
+                "[−0.16997…, ∞) (minimum at x ≈ −0.75179)",
+                new Traits(false, true, true, Traits.Saturation.NEGATIVE),
+                "torch.nn.functional.gelu (approximate='none'); Hendrycks & Gimpel (2016), "
+                        + "Gaussian error linear units (GELUs), arXiv:1606.08415"));
     }
 
     @Override

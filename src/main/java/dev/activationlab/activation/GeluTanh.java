@@ -1,5 +1,7 @@
 package dev.activationlab.activation;
 
+import java.util.List;
+
 /**
  * The tanh approximation of GELU, 0.5·x·(1 + tanh u) with u = √(2/π)·(x + 0.044715·x³), as
  * {@code torch.nn.functional.gelu(x, approximate='tanh')}.
@@ -17,7 +19,7 @@ package dev.activationlab.activation;
  *
  * <p>Source: Hendrycks &amp; Gimpel (2016), Gaussian error linear units (GELUs), arXiv:1606.08415.
  */
-public final class GeluTanh implements ScalarActivation, ScalarFunction {
+public final class GeluTanh extends ScalarActivation implements ScalarFunction {
 
     /** 2·√(2/π) as an unevaluated sum of two doubles (mpmath, 60 digits). */
     private static final double TWO_K_HI = 1.5957691216057308;
@@ -39,41 +41,19 @@ public final class GeluTanh implements ScalarActivation, ScalarFunction {
             -0.01661932834305256, 0.019682309459833118, 0.005261059254921912, -0.0024227318458750974,
             -0.0009274420230205449, 0.00026392764052681053, 0.00012425227802639782, -3.4956171694436116e-05);
 
-    @Override
-    public String name() {
-        return "gelu_tanh";
-    }
-
-    @Override
-    public String displayName() {
-        return "GELU (tanh approximation)";
-    }
-
-    @Override
-    public String formula() {
-        return "0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "0.5·(1 + tanh u) + 0.5·x·(1 − tanh² u)·u', u = √(2/π)·(x + 0.044715·x³), "
-                + "u' = √(2/π)·(1 + 0.134145·x²)";
-    }
-
-    @Override
-    public String outputRange() {
-        return "[−0.17004…, ∞) (minimum at x ≈ −0.75246)";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(false, true, true, Traits.Saturation.NEGATIVE);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.functional.gelu (approximate='tanh'); Hendrycks & Gimpel (2016), "
-                + "Gaussian error linear units (GELUs), arXiv:1606.08415";
+    public GeluTanh() {
+        super(new ActivationDescriptor(
+                "gelu_tanh",
+                List.of(),
+                "GELU (tanh approximation)",
+                "0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))",
+                "0.5·(1 + tanh u) + 0.5·x·(1 − tanh² u)·u', u = √(2/π)·(x + 0.044715·x³), "
+                        + "u' = √(2/π)·(1 + 0.134145·x²)",
+                List.of(),
+                "[−0.17004…, ∞) (minimum at x ≈ −0.75246)",
+                new Traits(false, true, true, Traits.Saturation.NEGATIVE),
+                "torch.nn.functional.gelu (approximate='tanh'); Hendrycks & Gimpel (2016), "
+                        + "Gaussian error linear units (GELUs), arXiv:1606.08415"));
     }
 
     @Override
@@ -107,19 +87,13 @@ public final class GeluTanh implements ScalarActivation, ScalarFunction {
         return new double[] {hi, dLo - (hi - d)};
     }
 
-    /** σ(hi + lo) to first order in lo. */
-    private static double sigmoid(double hi, double lo) {
-        double s = Sigmoid.sigmoid(hi);
-        return s + s * (lo * Sigmoid.sigmoid(-hi));
-    }
-
     @Override
     public double value(double x) {
         if (Math.abs(x) > SATURATED) {
             return x > 0 ? x : -0.0;
         }
         double[] v = twoU(x);
-        return x * sigmoid(v[0], v[1]);
+        return x * StableKernels.sigmoidOfSum(v[0], v[1]);
     }
 
     @Override
@@ -131,7 +105,8 @@ public final class GeluTanh implements ScalarActivation, ScalarFunction {
             return x > 0 ? 1.0 : -0.0;
         }
         double[] v = twoU(x);
-        return sigmoid(v[0], v[1]) * (1.0 + slopeFactor(x) * sigmoid(-v[0], -v[1]));
+        return StableKernels.sigmoidOfSum(v[0], v[1])
+                * (1.0 + slopeFactor(x) * StableKernels.sigmoidOfSum(-v[0], -v[1]));
     }
 
     /** 2x·u' = 2√(2/π)·x·(1 + 3·0.044715·x²). */
@@ -157,8 +132,8 @@ public final class GeluTanh implements ScalarActivation, ScalarFunction {
         }
         double[] v = twoU(x);
         // ln σ(hi + lo) = −softplus(−hi − lo) ≈ −softplus(−hi) + lo·σ(−hi).
-        double logSigmoid = -Sigmoid.softplus(-v[0]) + v[1] * Sigmoid.sigmoid(-v[0]);
-        return logSigmoid + Math.log(Math.abs(1.0 + slopeFactor(x) * sigmoid(-v[0], -v[1])));
+        double logSigmoid = -StableKernels.softplus(-v[0]) + v[1] * StableKernels.sigmoid(-v[0]);
+        return logSigmoid + Math.log(Math.abs(1.0 + slopeFactor(x) * StableKernels.sigmoidOfSum(-v[0], -v[1])));
     }
 
     @Override

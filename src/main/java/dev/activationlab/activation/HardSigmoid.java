@@ -12,48 +12,21 @@ import java.util.List;
  *
  * <p>Source: Howard et al. (2019), Searching for MobileNetV3, ICCV (h-sigmoid).
  */
-public final class HardSigmoid implements ScalarActivation, ScalarFunction {
+public final class HardSigmoid extends ScalarActivation implements ScalarFunction {
 
     private static final double SLOPE = 1.0 / 6.0;
 
-    @Override
-    public String name() {
-        return "hard_sigmoid";
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("hardsigmoid");
-    }
-
-    @Override
-    public String displayName() {
-        return "Hard sigmoid";
-    }
-
-    @Override
-    public String formula() {
-        return "0 if x ≤ −3, 1 if x ≥ 3, else x/6 + 1/2";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "1/6 if −3 < x < 3, else 0 (0 at x = ±3)";
-    }
-
-    @Override
-    public String outputRange() {
-        return "[0, 1]";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, false, false, Traits.Saturation.BOTH);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.functional.hardsigmoid; Howard et al. (2019), Searching for MobileNetV3, ICCV";
+    public HardSigmoid() {
+        super(new ActivationDescriptor(
+                "hard_sigmoid",
+                List.of("hardsigmoid"),
+                "Hard sigmoid",
+                "0 if x ≤ −3, 1 if x ≥ 3, else x/6 + 1/2",
+                "1/6 if −3 < x < 3, else 0 (0 at x = ±3)",
+                List.of(),
+                "[0, 1]",
+                new Traits(true, false, false, Traits.Saturation.BOTH),
+                "torch.nn.functional.hardsigmoid; Howard et al. (2019), Searching for MobileNetV3, ICCV"));
     }
 
     @Override
@@ -63,13 +36,8 @@ public final class HardSigmoid implements ScalarActivation, ScalarFunction {
 
     @Override
     public double value(double x) {
-        if (x <= -3) {
-            return 0.0;
-        }
-        if (x >= 3) {
-            return 1.0;
-        }
-        return (x + 3.0) / 6.0;
+        // relu6(x + 3)/6 without a branch: x + 3 clamped to [0, 6] (+0.0 at x = −3; NaN stays NaN).
+        return Math.min(Math.max(x + 3.0, 0.0), 6.0) / 6.0;
     }
 
     @Override

@@ -13,46 +13,19 @@ import java.util.List;
  *
  * <p>Source: Howard et al. (2019), Searching for MobileNetV3, ICCV.
  */
-public final class HardSwish implements ScalarActivation, ScalarFunction {
+public final class HardSwish extends ScalarActivation implements ScalarFunction {
 
-    @Override
-    public String name() {
-        return "hard_swish";
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("hardswish", "hard_silu");
-    }
-
-    @Override
-    public String displayName() {
-        return "Hard swish";
-    }
-
-    @Override
-    public String formula() {
-        return "x·relu6(x + 3)/6: 0 if x ≤ −3, x if x ≥ 3, else x(x + 3)/6";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "0 if x < −3, x/3 + 1/2 if −3 ≤ x ≤ 3, 1 if x > 3 (−0.5 at x = −3, 1.5 at x = 3)";
-    }
-
-    @Override
-    public String outputRange() {
-        return "[−0.375, ∞) (minimum at x = −1.5)";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(false, true, false, Traits.Saturation.NEGATIVE);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.functional.hardswish; Howard et al. (2019), Searching for MobileNetV3, ICCV";
+    public HardSwish() {
+        super(new ActivationDescriptor(
+                "hard_swish",
+                List.of("hardswish", "hard_silu"), // PyTorch's spelling; jax.nn.hard_silu, keras.activations.hard_silu
+                "Hard swish",
+                "x·relu6(x + 3)/6: 0 if x ≤ −3, x if x ≥ 3, else x(x + 3)/6",
+                "0 if x < −3, x/3 + 1/2 if −3 ≤ x ≤ 3, 1 if x > 3 (−0.5 at x = −3, 1.5 at x = 3)",
+                List.of(),
+                "[−0.375, ∞) (minimum at x = −1.5)",
+                new Traits(false, true, false, Traits.Saturation.NEGATIVE),
+                "torch.nn.functional.hardswish; Howard et al. (2019), Searching for MobileNetV3, ICCV"));
     }
 
     @Override

@@ -12,40 +12,22 @@ import java.util.List;
  * <p>Source: Collobert, Weston, Bottou, Karlen, Kavukcuoglu &amp; Kuksa (2011), Natural language
  * processing (almost) from scratch, JMLR 12 (the HardTanh layer).
  */
-public final class HardTanh implements ScalarActivation {
+public final class HardTanh extends ScalarActivation {
 
-    private static final List<Parameter> PARAMETERS = List.of(
-            Parameter.unbounded("min", -1.0, "Lower bound of the output (PyTorch's min_val); less than max."),
-            Parameter.unbounded("max", 1.0, "Upper bound of the output (PyTorch's max_val); greater than min."));
-
-    @Override
-    public String name() {
-        return "hard_tanh";
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("hardtanh");
-    }
-
-    @Override
-    public String displayName() {
-        return "Hard tanh";
-    }
-
-    @Override
-    public String formula() {
-        return "clamp(x, min, max): min if x < min, max if x > max, else x";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "1 if min < x < max, else 0 (0 at x = min and x = max)";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return PARAMETERS;
+    public HardTanh() {
+        super(new ActivationDescriptor(
+                "hard_tanh",
+                List.of("hardtanh"),
+                "Hard tanh",
+                "clamp(x, min, max): min if x < min, max if x > max, else x",
+                "1 if min < x < max, else 0 (0 at x = min and x = max)",
+                List.of(
+                        Parameter.unbounded("min", -1.0, "Lower bound of the output (PyTorch's min_val); less than max."),
+                        Parameter.unbounded("max", 1.0, "Upper bound of the output (PyTorch's max_val); greater than min.")),
+                "[−1, 1]; [min, max] in general",
+                new Traits(true, true, false, Traits.Saturation.BOTH),
+                "torch.nn.functional.hardtanh; Collobert et al. (2011), Natural language processing (almost) "
+                        + "from scratch, JMLR"));
     }
 
     @Override
@@ -59,43 +41,29 @@ public final class HardTanh implements ScalarActivation {
     }
 
     @Override
-    public String outputRange() {
-        return "[−1, 1]; [min, max] in general";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, true, false, Traits.Saturation.BOTH);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.functional.hardtanh; Collobert et al. (2011), Natural language processing (almost) "
-                + "from scratch, JMLR";
-    }
-
-    @Override
     public ScalarFunction bind(Parameters parameters) {
-        double min = parameters.get("min");
-        double max = parameters.get("max");
-        return new ScalarFunction() {
-            @Override
-            public double value(double x) {
-                if (x < min) {
-                    return min;
-                }
-                return x > max ? max : x;
-            }
+        return new HardTanhFunction(parameters.get("min"), parameters.get("max"));
+    }
 
-            @Override
-            public double derivative(double x) {
-                return x > min && x < max ? 1.0 : 0.0;
-            }
+    /** hard_tanh with min and max fixed. */
+    private record HardTanhFunction(double min, double max) implements ScalarFunction {
 
-            @Override
-            public double maxAbsDerivative() {
-                return 1.0;
+        @Override
+        public double value(double x) {
+            if (x < min) {
+                return min;
             }
-        };
+            return x > max ? max : x;
+        }
+
+        @Override
+        public double derivative(double x) {
+            return x > min && x < max ? 1.0 : 0.0;
+        }
+
+        @Override
+        public double maxAbsDerivative() {
+            return 1.0;
+        }
     }
 }

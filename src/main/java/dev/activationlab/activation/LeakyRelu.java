@@ -9,49 +9,20 @@ import java.util.List;
  * <p>Source: Maas, Hannun &amp; Ng (2013), Rectifier nonlinearities improve neural network acoustic
  * models, ICML Workshop on Deep Learning for Audio, Speech and Language Processing.
  */
-public final class LeakyRelu implements ScalarActivation {
+public final class LeakyRelu extends ScalarActivation {
 
-    private static final List<Parameter> PARAMETERS = List.of(
-            Parameter.unbounded("alpha", 0.01, "Slope for x ≤ 0 (PyTorch's negative_slope)."));
-
-    @Override
-    public String name() {
-        return "leaky_relu";
-    }
-
-    @Override
-    public String displayName() {
-        return "Leaky ReLU";
-    }
-
-    @Override
-    public String formula() {
-        return "x if x > 0, else alpha·x";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "1 if x > 0, else alpha (alpha at x = 0)";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String outputRange() {
-        return "(−∞, ∞)";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, true, false, Traits.Saturation.NONE);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.LeakyReLU; Maas, Hannun & Ng (2013), Rectifier nonlinearities improve neural network acoustic models";
+    public LeakyRelu() {
+        super(new ActivationDescriptor(
+                "leaky_relu",
+                List.of(),
+                "Leaky ReLU",
+                "x if x > 0, else alpha·x",
+                "1 if x > 0, else alpha (alpha at x = 0)",
+                List.of(
+                        Parameter.unbounded("alpha", 0.01, "Slope for x ≤ 0 (PyTorch's negative_slope).")),
+                "(−∞, ∞)",
+                new Traits(true, true, false, Traits.Saturation.NONE),
+                "torch.nn.LeakyReLU; Maas, Hannun & Ng (2013), Rectifier nonlinearities improve neural network acoustic models"));
     }
 
     @Override

@@ -9,75 +9,44 @@ import java.util.List;
  * <p>Source: {@code torch.nn.Identity} for c = 1 (a bare {@code nn.Linear} applies no activation) and
  * {@code keras.activations.linear}; the slope c is this service's, for the collapse of linear stacks.
  */
-public final class Linear implements ScalarActivation {
+public final class Linear extends ScalarActivation {
 
-    private static final List<Parameter> PARAMETERS = List.of(
-            Parameter.unbounded("c", 1.0, "Slope."));
-
-    @Override
-    public String name() {
-        return "linear";
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("identity");
-    }
-
-    @Override
-    public String displayName() {
-        return "Linear (identity)";
-    }
-
-    @Override
-    public String formula() {
-        return "c·x";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "c";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String outputRange() {
-        return "(−∞, ∞)";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, true, true, Traits.Saturation.NONE);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.Identity (c = 1); keras.activations.linear";
+    public Linear() {
+        super(new ActivationDescriptor(
+                "linear",
+                List.of("identity"),
+                "Linear (identity)",
+                "c·x",
+                "c",
+                List.of(
+                        Parameter.unbounded("c", 1.0, "Slope.")),
+                "(−∞, ∞)",
+                new Traits(true, true, true, Traits.Saturation.NONE),
+                "torch.nn.Identity (c = 1); keras.activations.linear"));
     }
 
     @Override
     public ScalarFunction bind(Parameters parameters) {
-        double c = parameters.get("c");
-        return new ScalarFunction() {
-            @Override
-            public double value(double x) {
-                // With c = 0 the result is exactly 0, which is +0.0 whatever the sign of x.
-                return c == 0 ? 0.0 : c * x;
-            }
+        return new LinearFunction(parameters.get("c"));
+    }
 
-            @Override
-            public double derivative(double x) {
-                return c;
-            }
+    /** linear with c fixed. */
+    private record LinearFunction(double c) implements ScalarFunction {
 
-            @Override
-            public double maxAbsDerivative() {
-                return Math.abs(c);
-            }
-        };
+        @Override
+        public double value(double x) {
+            // With c = 0 the result is exactly 0, which is +0.0 whatever the sign of x.
+            return c == 0 ? 0.0 : c * x;
+        }
+
+        @Override
+        public double derivative(double x) {
+            return c;
+        }
+
+        @Override
+        public double maxAbsDerivative() {
+            return Math.abs(c);
+        }
     }
 }

@@ -11,46 +11,19 @@ import java.util.List;
  * never −∞ or NaN. f'(x) = σ(−x); ln f'(x) = −softplus(x) stays finite where σ(−x) underflows.
  * sup f' = 1 (as x → −∞).
  */
-public final class LogSigmoid implements ScalarActivation, ScalarFunction {
+public final class LogSigmoid extends ScalarActivation implements ScalarFunction {
 
-    @Override
-    public String name() {
-        return "log_sigmoid";
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("logsigmoid");
-    }
-
-    @Override
-    public String displayName() {
-        return "Log-sigmoid";
-    }
-
-    @Override
-    public String formula() {
-        return "ln σ(x) = −ln(1 + e^(−x))";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "σ(−x) = 1 / (1 + e^x)";
-    }
-
-    @Override
-    public String outputRange() {
-        return "(−∞, 0)";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, false, true, Traits.Saturation.POSITIVE);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.functional.logsigmoid";
+    public LogSigmoid() {
+        super(new ActivationDescriptor(
+                "log_sigmoid",
+                List.of("logsigmoid"),
+                "Log-sigmoid",
+                "ln σ(x) = −ln(1 + e^(−x))",
+                "σ(−x) = 1 / (1 + e^x)",
+                List.of(),
+                "(−∞, 0)",
+                new Traits(true, false, true, Traits.Saturation.POSITIVE),
+                "torch.nn.functional.logsigmoid"));
     }
 
     @Override
@@ -60,19 +33,18 @@ public final class LogSigmoid implements ScalarActivation, ScalarFunction {
 
     @Override
     public double value(double x) {
-        // x − ln(1 + e^x) for x < 0, −ln(1 + e^−x) otherwise (−0.0 where the logarithm underflows),
-        // without a branch on the sign of x.
-        return -(Math.log1p(Math.exp(-Math.abs(x))) - Math.min(x, 0.0));
+        // x − ln(1 + e^x) for x < 0, −ln(1 + e^−x) otherwise (−0.0 where the logarithm underflows).
+        return -StableKernels.softplus(-x);
     }
 
     @Override
     public double derivative(double x) {
-        return Sigmoid.sigmoid(-x);
+        return StableKernels.sigmoid(-x);
     }
 
     @Override
     public double logAbsDerivative(double x) {
-        return -Sigmoid.softplus(x);
+        return -StableKernels.softplus(x);
     }
 
     @Override

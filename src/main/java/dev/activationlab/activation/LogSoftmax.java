@@ -1,5 +1,7 @@
 package dev.activationlab.activation;
 
+import java.util.List;
+
 /**
  * Log-softmax y_i = x_i − ln Σ_j e^(x_j), as {@code torch.nn.functional.log_softmax(x, dim=0)}.
  *
@@ -10,41 +12,19 @@ package dev.activationlab.activation;
  * Jacobian J_ij = δ_ij − s_j, s = softmax(x); on the diagonal 1 − s_i is computed as the sum of
  * the other s_j, which keeps precision when s_i is close to 1.
  */
-public final class LogSoftmax implements VectorActivation {
+public final class LogSoftmax extends VectorActivation {
 
-    @Override
-    public String name() {
-        return "log_softmax";
-    }
-
-    @Override
-    public String displayName() {
-        return "Log-softmax";
-    }
-
-    @Override
-    public String formula() {
-        return "y_i = x_i − ln Σ_j e^(x_j)";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "Jacobian J_ij = δ_ij − s_j, s = softmax(x)";
-    }
-
-    @Override
-    public String outputRange() {
-        return "(−∞, 0], with Σ_i e^(y_i) = 1";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, false, true, Traits.Saturation.POSITIVE);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.functional.log_softmax (dim=0); torch.nn.LogSoftmax";
+    public LogSoftmax() {
+        super(new ActivationDescriptor(
+                "log_softmax",
+                List.of(),
+                "Log-softmax",
+                "y_i = x_i − ln Σ_j e^(x_j)",
+                "Jacobian J_ij = δ_ij − s_j, s = softmax(x)",
+                List.of(),
+                "(−∞, 0], with Σ_i e^(y_i) = 1",
+                new Traits(true, false, true, Traits.Saturation.POSITIVE),
+                "torch.nn.functional.log_softmax (dim=0); torch.nn.LogSoftmax"));
     }
 
     /**
@@ -55,22 +35,16 @@ public final class LogSoftmax implements VectorActivation {
      */
     @Override
     public double[] value(double[] x, Parameters parameters) {
-        int k = Softmax.argmax(x);
+        int k = StableKernels.argmax(x);
         double max = x[k];
-        double[] e = Softmax.exponentialsBelowMax(x, max);
-        double others = 0;
-        for (int j = 0; j < e.length; j++) {
-            if (j != k) {
-                others += e[j];
-            }
-        }
-        double logSum = Math.log1p(others);
+        double[] e = StableKernels.exponentialsBelowMax(x, max);
+        double logSum = Math.log1p(StableKernels.sumOfOthers(e, k));
         double[] y = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             double d = x[i] - max;
             double yi = d - logSum;
             if (Double.isFinite(d)) {
-                yi += Softmax.differenceError(x[i], max, d);
+                yi += StableKernels.sumError(x[i], -max, d);
             }
             // For n ≥ 2 the exact result is negative even where it underflows to zero.
             y[i] = yi == 0 && x.length > 1 ? -0.0 : yi;
@@ -86,11 +60,11 @@ public final class LogSoftmax implements VectorActivation {
      */
     @Override
     public double[][] jacobian(double[] x, Parameters parameters) {
-        double[] s = new Softmax().value(x, parameters);
+        double[] s = StableKernels.softmax(x);
         int n = s.length;
         double[][] j = new double[n][n];
         for (int i = 0; i < n; i++) {
-            double othersSum = Softmax.sumOfOthers(s, i);
+            double othersSum = StableKernels.sumOfOthers(s, i);
             for (int k = 0; k < n; k++) {
                 j[i][k] = k == i ? othersSum : -s[k];
             }

@@ -1,5 +1,7 @@
 package dev.activationlab.activation;
 
+import java.util.List;
+
 /**
  * Mish, x·tanh(softplus(x)), as {@code torch.nn.functional.mish}.
  *
@@ -15,7 +17,7 @@ package dev.activationlab.activation;
  * <p>Source: Misra (2019), Mish: a self regularized non-monotonic activation function,
  * arXiv:1908.08681.
  */
-public final class Mish implements ScalarActivation, ScalarFunction {
+public final class Mish extends ScalarActivation implements ScalarFunction {
 
     /** sup |f'| = f'(1.49057117948542846…) (mpmath, 40 digits). */
     private static final double MAX_DERIVATIVE = 1.088498161251728;
@@ -26,40 +28,18 @@ public final class Mish implements ScalarActivation, ScalarFunction {
             -0.01582112656173338, -0.0033606849270232685, 0.0010924055409445854, 0.0009898181021289196,
             0.00025412936386191073, -4.1961496031696126e-05, -5.582891567360688e-05, -1.72992708103044e-05);
 
-    @Override
-    public String name() {
-        return "mish";
-    }
-
-    @Override
-    public String displayName() {
-        return "Mish";
-    }
-
-    @Override
-    public String formula() {
-        return "x·tanh(softplus(x)) = x·tanh(ln(1 + e^x))";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "tanh(softplus(x)) + x·sech²(softplus(x))·σ(x)";
-    }
-
-    @Override
-    public String outputRange() {
-        return "[−0.30884…, ∞) (minimum at x ≈ −1.19243)";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(false, true, true, Traits.Saturation.NEGATIVE);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.functional.mish; Misra (2019), Mish: a self regularized non-monotonic activation "
-                + "function, arXiv:1908.08681";
+    public Mish() {
+        super(new ActivationDescriptor(
+                "mish",
+                List.of(),
+                "Mish",
+                "x·tanh(softplus(x)) = x·tanh(ln(1 + e^x))",
+                "tanh(softplus(x)) + x·sech²(softplus(x))·σ(x)",
+                List.of(),
+                "[−0.30884…, ∞) (minimum at x ≈ −1.19243)",
+                new Traits(false, true, true, Traits.Saturation.NEGATIVE),
+                "torch.nn.functional.mish; Misra (2019), Mish: a self regularized non-monotonic activation "
+                        + "function, arXiv:1908.08681"));
     }
 
     @Override

@@ -14,50 +14,21 @@ import java.util.Map;
  * <p>Source: He, Zhang, Ren &amp; Sun (2015), Delving deep into rectifiers: surpassing human-level
  * performance on ImageNet classification, ICCV.
  */
-public final class Prelu implements ScalarActivation, ParameterGradients {
+public final class Prelu extends ScalarActivation implements ParameterGradients {
 
-    private static final List<Parameter> PARAMETERS = List.of(
-            Parameter.unbounded("alpha", 0.25, "Learnable slope for x ≤ 0 (PyTorch's initial weight 0.25)."));
-
-    @Override
-    public String name() {
-        return "prelu";
-    }
-
-    @Override
-    public String displayName() {
-        return "PReLU (parametric ReLU)";
-    }
-
-    @Override
-    public String formula() {
-        return "x if x > 0, else alpha·x (alpha learnable)";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "1 if x > 0, else alpha (alpha at x = 0); ∂f/∂alpha = 0 if x > 0, else x";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String outputRange() {
-        return "(−∞, ∞)";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, true, false, Traits.Saturation.NONE);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.PReLU (torch.nn.functional.prelu); He, Zhang, Ren & Sun (2015), Delving deep into "
-                + "rectifiers: surpassing human-level performance on ImageNet classification, ICCV";
+    public Prelu() {
+        super(new ActivationDescriptor(
+                "prelu",
+                List.of(),
+                "PReLU (parametric ReLU)",
+                "x if x > 0, else alpha·x (alpha learnable)",
+                "1 if x > 0, else alpha (alpha at x = 0); ∂f/∂alpha = 0 if x > 0, else x",
+                List.of(
+                        Parameter.unbounded("alpha", 0.25, "Learnable slope for x ≤ 0 (PyTorch's initial weight 0.25).")),
+                "(−∞, ∞)",
+                new Traits(true, true, false, Traits.Saturation.NONE),
+                "torch.nn.PReLU (torch.nn.functional.prelu); He, Zhang, Ren & Sun (2015), Delving deep into "
+                        + "rectifiers: surpassing human-level performance on ImageNet classification, ICCV"));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.activationlab.activation;
 
+import java.util.List;
+
 /**
  * The rectified linear unit max(0, x), as {@code torch.relu}; relu'(0) = 0 as PyTorch's autograd.
  * A unit whose pre-activation stays negative passes no gradient: a dead unit.
@@ -7,41 +9,19 @@ package dev.activationlab.activation;
  * <p>Source: Nair &amp; Hinton (2010), Rectified linear units improve restricted Boltzmann machines,
  * ICML; {@code torch.nn.ReLU}.
  */
-public final class Relu implements ScalarActivation, ScalarFunction {
+public final class Relu extends ScalarActivation implements ScalarFunction {
 
-    @Override
-    public String name() {
-        return "relu";
-    }
-
-    @Override
-    public String displayName() {
-        return "ReLU";
-    }
-
-    @Override
-    public String formula() {
-        return "max(0, x)";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "1 if x > 0, else 0 (0 at x = 0)";
-    }
-
-    @Override
-    public String outputRange() {
-        return "[0, ∞)";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, false, false, Traits.Saturation.NEGATIVE);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.ReLU; Nair & Hinton (2010), Rectified linear units improve restricted Boltzmann machines";
+    public Relu() {
+        super(new ActivationDescriptor(
+                "relu",
+                List.of(),
+                "ReLU",
+                "max(0, x)",
+                "1 if x > 0, else 0 (0 at x = 0)",
+                List.of(),
+                "[0, ∞)",
+                new Traits(true, false, false, Traits.Saturation.NEGATIVE),
+                "torch.nn.ReLU; Nair & Hinton (2010), Rectified linear units improve restricted Boltzmann machines"));
     }
 
     @Override

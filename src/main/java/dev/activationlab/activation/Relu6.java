@@ -1,5 +1,7 @@
 package dev.activationlab.activation;
 
+import java.util.List;
+
 /**
  * ReLU6, min(max(0, x), 6), as {@code torch.nn.functional.relu6}.
  *
@@ -8,43 +10,21 @@ package dev.activationlab.activation;
  *
  * <p>Source: Krizhevsky (2010), Convolutional deep belief networks on CIFAR-10 (technical report).
  */
-public final class Relu6 implements ScalarActivation, ScalarFunction {
+public final class Relu6 extends ScalarActivation implements ScalarFunction {
 
     private static final double CAP = 6.0;
 
-    @Override
-    public String name() {
-        return "relu6";
-    }
-
-    @Override
-    public String displayName() {
-        return "ReLU6";
-    }
-
-    @Override
-    public String formula() {
-        return "min(max(0, x), 6)";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "1 if 0 < x < 6, else 0 (0 at x = 0 and x = 6)";
-    }
-
-    @Override
-    public String outputRange() {
-        return "[0, 6]";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, false, false, Traits.Saturation.BOTH);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.functional.relu6; Krizhevsky (2010), Convolutional deep belief networks on CIFAR-10";
+    public Relu6() {
+        super(new ActivationDescriptor(
+                "relu6",
+                List.of(),
+                "ReLU6",
+                "min(max(0, x), 6)",
+                "1 if 0 < x < 6, else 0 (0 at x = 0 and x = 6)",
+                List.of(),
+                "[0, 6]",
+                new Traits(true, false, false, Traits.Saturation.BOTH),
+                "torch.nn.functional.relu6; Krizhevsky (2010), Convolutional deep belief networks on CIFAR-10"));
     }
 
     @Override

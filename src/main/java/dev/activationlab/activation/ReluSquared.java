@@ -9,65 +9,38 @@ import java.util.List;
  * <p>Source: So et al. (2021), Primer: searching for efficient transformers for language
  * modeling, arXiv:2109.08668.
  */
-public final class ReluSquared implements ScalarActivation {
+public final class ReluSquared extends ScalarActivation implements ScalarFunction {
 
-    @Override
-    public String name() {
-        return "relu_squared";
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("squared_relu");
-    }
-
-    @Override
-    public String displayName() {
-        return "Squared ReLU";
-    }
-
-    @Override
-    public String formula() {
-        return "relu(x)² = max(0, x)²";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "2·relu(x) (0 at x = 0)";
-    }
-
-    @Override
-    public String outputRange() {
-        return "[0, ∞)";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, false, true, Traits.Saturation.NEGATIVE);
-    }
-
-    @Override
-    public String reference() {
-        return "So, Mańke, Liu, Dai, Shazeer & Le (2021), Primer: searching for efficient transformers for language modeling, arXiv:2109.08668";
+    public ReluSquared() {
+        super(new ActivationDescriptor(
+                "relu_squared",
+                List.of("squared_relu"),
+                "Squared ReLU",
+                "relu(x)² = max(0, x)²",
+                "2·relu(x) (0 at x = 0)",
+                List.of(),
+                "[0, ∞)",
+                new Traits(true, false, true, Traits.Saturation.NEGATIVE),
+                "So, Mańke, Liu, Dai, Shazeer & Le (2021), Primer: searching for efficient transformers for language modeling, arXiv:2109.08668"));
     }
 
     @Override
     public ScalarFunction bind(Parameters parameters) {
-        return new ScalarFunction() {
-            @Override
-            public double value(double x) {
-                return SecondWaveKernels.reluSquared(x);
-            }
+        return this;
+    }
 
-            @Override
-            public double derivative(double x) {
-                return SecondWaveKernels.reluSquaredDerivative(x);
-            }
+    @Override
+    public double value(double x) {
+        return StableKernels.reluSquared(x);
+    }
 
-            @Override
-            public double maxAbsDerivative() {
-                return Double.POSITIVE_INFINITY;
-            }
-        };
+    @Override
+    public double derivative(double x) {
+        return StableKernels.reluSquaredDerivative(x);
+    }
+
+    @Override
+    public double maxAbsDerivative() {
+        return Double.POSITIVE_INFINITY;
     }
 }

@@ -9,35 +9,21 @@ import java.util.List;
  * two doubles, so that slope·x is rounded once. Bounds: 0 ≤ lower ≤ upper (a negative slope would
  * make the unit non-monotonic); PyTorch requires lower ≤ upper.
  */
-public final class Rrelu implements ScalarActivation {
+public final class Rrelu extends ScalarActivation {
 
-    private static final List<Parameter> PARAMETERS = List.of(
-            Parameter.atLeast("lower", 0.125, 0.0, "Lower bound of the slope for x ≤ 0 (≥ 0, ≤ upper); training would draw the slope from U(lower, upper)."),
-            Parameter.atLeast("upper", 1.0 / 3.0, 0.0, "Upper bound of the slope for x ≤ 0 (≥ lower); evaluation uses (lower + upper)/2."));
-
-    @Override
-    public List<Parameter> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String name() {
-        return "rrelu";
-    }
-
-    @Override
-    public String displayName() {
-        return "RReLU (randomized leaky ReLU, evaluation mode)";
-    }
-
-    @Override
-    public String formula() {
-        return "x if x > 0, else ((lower + upper)/2)·x";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "1 if x > 0, else (lower + upper)/2 (also at x = 0)";
+    public Rrelu() {
+        super(new ActivationDescriptor(
+                "rrelu",
+                List.of(),
+                "RReLU (randomized leaky ReLU, evaluation mode)",
+                "x if x > 0, else ((lower + upper)/2)·x",
+                "1 if x > 0, else (lower + upper)/2 (also at x = 0)",
+                List.of(
+                        Parameter.atLeast("lower", 0.125, 0.0, "Lower bound of the slope for x ≤ 0 (≥ 0, ≤ upper); training would draw the slope from U(lower, upper)."),
+                        Parameter.atLeast("upper", 1.0 / 3.0, 0.0, "Upper bound of the slope for x ≤ 0 (≥ lower); evaluation uses (lower + upper)/2.")),
+                "(−∞, ∞)",
+                new Traits(true, true, false, Traits.Saturation.NONE),
+                "torch.nn.RReLU (evaluation mode); Xu, Wang, Chen & Li (2015), Empirical evaluation of rectified activations in convolutional network, arXiv:1505.00853"));
     }
 
     @Override
@@ -51,38 +37,27 @@ public final class Rrelu implements ScalarActivation {
     }
 
     @Override
-    public String outputRange() {
-        return "(−∞, ∞)";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, true, false, Traits.Saturation.NONE);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.RReLU (evaluation mode); Xu, Wang, Chen & Li (2015), Empirical evaluation of rectified activations in convolutional network, arXiv:1505.00853";
-    }
-
-    @Override
     public ScalarFunction bind(Parameters parameters) {
-        double[] slope = SecondWaveKernels.rreluSlope(parameters.get("lower"), parameters.get("upper"));
-        return new ScalarFunction() {
-            @Override
-            public double value(double x) {
-                return SecondWaveKernels.rrelu(x, slope[0], slope[1]);
-            }
+        double[] slope = StableKernels.rreluSlope(parameters.get("lower"), parameters.get("upper"));
+        return new RreluFunction(slope[0], slope[1]);
+    }
 
-            @Override
-            public double derivative(double x) {
-                return SecondWaveKernels.rreluDerivative(x, slope[0]);
-            }
+    /** rrelu with its slope (lower + upper)/2 fixed, as the sum of two doubles slopeHi + slopeLo. */
+    private record RreluFunction(double slopeHi, double slopeLo) implements ScalarFunction {
 
-            @Override
-            public double maxAbsDerivative() {
-                return Math.max(1.0, slope[0]);
-            }
-        };
+        @Override
+        public double value(double x) {
+            return StableKernels.rrelu(x, slopeHi, slopeLo);
+        }
+
+        @Override
+        public double derivative(double x) {
+            return StableKernels.rreluDerivative(x, slopeHi);
+        }
+
+        @Override
+        public double maxAbsDerivative() {
+            return Math.max(1.0, slopeHi);
+        }
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
  * <p>Source: Klambauer, Unterthiner, Mayr &amp; Hochreiter (2017), Self-normalizing neural networks,
  * NeurIPS.
  */
-public final class Selu implements ScalarActivation, ScalarFunction {
+public final class Selu extends ScalarActivation implements ScalarFunction {
 
     /** λ, the double nearest 1.0507009873554804934193349852946. */
     static final double LAMBDA = 1.0507009873554805;
@@ -29,41 +29,19 @@ public final class Selu implements ScalarActivation, ScalarFunction {
     /** ln(λα) (mpmath, 60 digits). */
     private static final double LN_LAMBDA_ALPHA = 0.564233305543254;
 
-    @Override
-    public String name() {
-        return "selu";
-    }
-
-    @Override
-    public String displayName() {
-        return "SELU (scaled exponential linear unit)";
-    }
-
-    @Override
-    public String formula() {
-        return "λ·(x if x > 0, else α(e^x − 1)), λ = 1.0507009873554804934193349852946, "
-                + "α = 1.6732632423543772848170429916717";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "λ if x > 0, else λα·e^x (λα at x = 0)";
-    }
-
-    @Override
-    public String outputRange() {
-        return "(−λα, ∞) ≈ (−1.7581, ∞)";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, true, false, Traits.Saturation.NEGATIVE);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.functional.selu; Klambauer, Unterthiner, Mayr & Hochreiter (2017), "
-                + "Self-normalizing neural networks, NeurIPS";
+    public Selu() {
+        super(new ActivationDescriptor(
+                "selu",
+                List.of(),
+                "SELU (scaled exponential linear unit)",
+                "λ·(x if x > 0, else α(e^x − 1)), λ = 1.0507009873554804934193349852946, "
+                        + "α = 1.6732632423543772848170429916717",
+                "λ if x > 0, else λα·e^x (λα at x = 0)",
+                List.of(),
+                "(−λα, ∞) ≈ (−1.7581, ∞)",
+                new Traits(true, true, false, Traits.Saturation.NEGATIVE),
+                "torch.nn.functional.selu; Klambauer, Unterthiner, Mayr & Hochreiter (2017), "
+                        + "Self-normalizing neural networks, NeurIPS"));
     }
 
     @Override

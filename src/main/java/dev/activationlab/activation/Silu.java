@@ -17,7 +17,7 @@ import java.util.List;
  * (2017), Searching for activation functions, arXiv:1710.05941 (swish); Hendrycks &amp; Gimpel
  * (2016).
  */
-public final class Silu implements ScalarActivation, ScalarFunction {
+public final class Silu extends ScalarActivation implements ScalarFunction {
 
     /** sup |f'| = f'(2.39935728051546767…) (mpmath, 60 digits). */
     private static final double MAX_DERIVATIVE = 1.099839320128867;
@@ -28,46 +28,19 @@ public final class Silu implements ScalarActivation, ScalarFunction {
             -0.006606589138356696, 0.000126627410081122, 0.0007985218818397998, 0.00018570724361186496,
             -4.090534237428612e-05, -2.9733542213263917e-05, -2.942631888842464e-06, 2.346029682463866e-06);
 
-    @Override
-    public String name() {
-        return "silu";
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("swish");
-    }
-
-    @Override
-    public String displayName() {
-        return "SiLU (swish)";
-    }
-
-    @Override
-    public String formula() {
-        return "x·σ(x) = x / (1 + e^(−x))";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "σ(x)·(1 + x·(1 − σ(x)))";
-    }
-
-    @Override
-    public String outputRange() {
-        return "[−0.27846…, ∞) (minimum at x ≈ −1.27846)";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(false, true, true, Traits.Saturation.NEGATIVE);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.functional.silu; Elfwing, Uchibe & Doya (2018), Sigmoid-weighted linear units for neural "
-                + "network function approximation in reinforcement learning; Ramachandran, Zoph & Le (2017), "
-                + "Searching for activation functions (swish)";
+    public Silu() {
+        super(new ActivationDescriptor(
+                "silu",
+                List.of("swish"),
+                "SiLU (swish)",
+                "x·σ(x) = x / (1 + e^(−x))",
+                "σ(x)·(1 + x·(1 − σ(x)))",
+                List.of(),
+                "[−0.27846…, ∞) (minimum at x ≈ −1.27846)",
+                new Traits(false, true, true, Traits.Saturation.NEGATIVE),
+                "torch.nn.functional.silu; Elfwing, Uchibe & Doya (2018), Sigmoid-weighted linear units for neural "
+                        + "network function approximation in reinforcement learning; Ramachandran, Zoph & Le (2017), "
+                        + "Searching for activation functions (swish)"));
     }
 
     @Override
@@ -77,7 +50,7 @@ public final class Silu implements ScalarActivation, ScalarFunction {
 
     @Override
     public double value(double x) {
-        return x * Sigmoid.sigmoid(x);
+        return x * StableKernels.sigmoid(x);
     }
 
     @Override
@@ -85,12 +58,9 @@ public final class Silu implements ScalarActivation, ScalarFunction {
         if (NEAR_ROOT.covers(x)) {
             return NEAR_ROOT.evaluate(x);
         }
-        // σ(x) and σ(−x) from one exponential, as Sigmoid.sigmoid computes each.
+        // σ(x) and σ(−x) from one exponential.
         double e = Math.exp(-Math.abs(x));
-        double d = 1.0 + e;
-        double sigmoidOfX = Math.max(e, Math.copySign(1.0, x)) / d;
-        double sigmoidOfMinusX = Math.max(e, Math.copySign(1.0, -x)) / d;
-        return sigmoidOfX * (1.0 + x * sigmoidOfMinusX);
+        return StableKernels.sigmoidFromExp(x, e) * (1.0 + x * StableKernels.sigmoidFromExp(-x, e));
     }
 
     @Override
@@ -98,7 +68,7 @@ public final class Silu implements ScalarActivation, ScalarFunction {
         if (NEAR_ROOT.covers(x)) {
             return Math.log(Math.abs(NEAR_ROOT.evaluate(x)));
         }
-        return -Sigmoid.softplus(-x) + Math.log(Math.abs(1.0 + x * Sigmoid.sigmoid(-x)));
+        return -StableKernels.softplus(-x) + Math.log(Math.abs(1.0 + x * StableKernels.sigmoid(-x)));
     }
 
     @Override

@@ -16,98 +16,70 @@ import java.util.List;
  * knowledge for better option pricing, NIPS; Glorot, Bordes &amp; Bengio (2011), Deep sparse
  * rectifier neural networks, AISTATS.
  */
-public final class Softplus implements ScalarActivation {
+public final class Softplus extends ScalarActivation {
 
-    private static final List<Parameter> PARAMETERS = List.of(
-            Parameter.above("beta", 1.0, 0.0, "Sharpness (> 0): larger beta approaches relu."),
-            Parameter.unbounded("threshold", 20.0,
-                    "Where the double product beta·x exceeds it, the function is x (PyTorch's linear region)."));
-
-    @Override
-    public String name() {
-        return "softplus";
-    }
-
-    @Override
-    public String displayName() {
-        return "Softplus";
-    }
-
-    @Override
-    public String formula() {
-        return "(1/beta)·ln(1 + e^(beta·x)); x where beta·x > threshold";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "σ(beta·x); 1 where beta·x > threshold";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String outputRange() {
-        return "(0, ∞)";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, false, true, Traits.Saturation.NEGATIVE);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.functional.softplus; Dugas et al. (2001), Incorporating second-order functional "
-                + "knowledge for better option pricing; Glorot, Bordes & Bengio (2011), Deep sparse rectifier "
-                + "neural networks";
+    public Softplus() {
+        super(new ActivationDescriptor(
+                "softplus",
+                List.of(),
+                "Softplus",
+                "(1/beta)·ln(1 + e^(beta·x)); x where beta·x > threshold",
+                "σ(beta·x); 1 where beta·x > threshold",
+                List.of(
+                        Parameter.above("beta", 1.0, 0.0, "Sharpness (> 0): larger beta approaches relu."),
+                        Parameter.unbounded("threshold", 20.0,
+                        "Where the double product beta·x exceeds it, the function is x (PyTorch's linear region).")),
+                "(0, ∞)",
+                new Traits(true, false, true, Traits.Saturation.NEGATIVE),
+                "torch.nn.functional.softplus; Dugas et al. (2001), Incorporating second-order functional "
+                        + "knowledge for better option pricing; Glorot, Bordes & Bengio (2011), Deep sparse rectifier "
+                        + "neural networks"));
     }
 
     @Override
     public ScalarFunction bind(Parameters parameters) {
-        double beta = parameters.get("beta");
-        double threshold = parameters.get("threshold");
-        return new ScalarFunction() {
-            @Override
-            public double value(double x) {
-                double p = beta * x;
-                if (p > threshold) {
-                    return x;
-                }
-                double sp = Sigmoid.softplus(p);
-                double error = productError(x, p);
-                // The correction is exactly 0 when beta·x is exact (always for beta = 1): skip its exponential.
-                return (error == 0 ? sp : sp + error * Sigmoid.sigmoid(p)) / beta;
-            }
+        return new SoftplusFunction(parameters.get("beta"), parameters.get("threshold"));
+    }
 
-            @Override
-            public double derivative(double x) {
-                double p = beta * x;
-                if (p > threshold) {
-                    return 1.0;
-                }
-                double s = Sigmoid.sigmoid(p);
-                double error = productError(x, p);
-                return error == 0 ? s : s + s * (error * Sigmoid.sigmoid(-p));
-            }
+    /** softplus with beta and threshold fixed. */
+    private record SoftplusFunction(double beta, double threshold) implements ScalarFunction {
 
-            @Override
-            public double logAbsDerivative(double x) {
-                double p = beta * x;
-                return p > threshold ? 0.0 : -Sigmoid.softplus(-p);
+        @Override
+        public double value(double x) {
+            double p = beta * x;
+            if (p > threshold) {
+                return x;
             }
+            double sp = StableKernels.softplus(p);
+            double error = productError(x, p);
+            // The correction is exactly 0 when beta·x is exact (always for beta = 1): skip its exponential.
+            return (error == 0 ? sp : sp + error * StableKernels.sigmoid(p)) / beta;
+        }
 
-            @Override
-            public double maxAbsDerivative() {
+        @Override
+        public double derivative(double x) {
+            double p = beta * x;
+            if (p > threshold) {
                 return 1.0;
             }
+            double error = productError(x, p);
+            return error == 0 ? StableKernels.sigmoid(p) : StableKernels.sigmoidOfSum(p, error);
+        }
 
-            /** beta·x − p exactly, for p the rounded product; 0 where the product is not finite. */
-            private double productError(double x, double p) {
-                return Double.isFinite(p) ? Math.fma(beta, x, -p) : 0.0;
-            }
-        };
+        @Override
+        public double logAbsDerivative(double x) {
+            double p = beta * x;
+            return p > threshold ? 0.0 : -StableKernels.softplus(-p);
+        }
+
+        @Override
+        public double maxAbsDerivative() {
+            return 1.0;
+        }
+
+        /** beta·x − p exactly, for p the rounded product; 0 where the product is not finite. */
+        private double productError(double x, double p) {
+            return Double.isFinite(p) ? Math.fma(beta, x, -p) : 0.0;
+        }
     }
 }

@@ -11,83 +11,26 @@ import java.util.List;
  *
  * <p>Source: Donoho (1995), De-noising by soft-thresholding, IEEE Transactions on Information Theory 41(3).
  */
-public final class Softshrink implements ScalarActivation {
+public final class Softshrink extends ScalarActivation {
 
-    private static final List<Parameter> PARAMETERS = List.of(
-            Parameter.atLeast("lambda", 0.5, 0.0, "Half-width (≥ 0) of the dead zone around 0 (PyTorch's lambd)."));
-
-    @Override
-    public String name() {
-        return "softshrink";
-    }
-
-    /** Keras's name ({@code keras.activations.soft_shrink}). */
-    @Override
-    public List<String> aliases() {
-        return List.of("soft_shrink");
-    }
-
-    @Override
-    public String displayName() {
-        return "Soft shrinkage";
-    }
-
-    @Override
-    public String formula() {
-        return "x − lambda if x > lambda, x + lambda if x < −lambda, else 0";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "1 if |x| > lambda, else 0 (0 at x = ±lambda)";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String outputRange() {
-        return "(−∞, ∞)";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, true, false, Traits.Saturation.NONE);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.functional.softshrink; Donoho (1995), De-noising by soft-thresholding, "
-                + "IEEE Transactions on Information Theory";
+    public Softshrink() {
+        super(new ActivationDescriptor(
+                "softshrink",
+                List.of("soft_shrink"), // Keras's name (keras.activations.soft_shrink)
+                "Soft shrinkage",
+                "x − lambda if x > lambda, x + lambda if x < −lambda, else 0",
+                "1 if |x| > lambda, else 0 (0 at x = ±lambda)",
+                List.of(
+                        Parameter.atLeast("lambda", 0.5, 0.0, "Half-width (≥ 0) of the dead zone around 0 (PyTorch's lambd).")),
+                "(−∞, ∞)",
+                new Traits(true, true, false, Traits.Saturation.NONE),
+                "torch.nn.functional.softshrink; Donoho (1995), De-noising by soft-thresholding, "
+                        + "IEEE Transactions on Information Theory"));
     }
 
     @Override
     public ScalarFunction bind(Parameters parameters) {
         double lambda = parameters.get("lambda");
-        return new ScalarFunction() {
-            @Override
-            public double value(double x) {
-                if (x > lambda) {
-                    return x - lambda;
-                }
-                if (x < -lambda) {
-                    return x + lambda;
-                }
-                // The dead zone; with lambda = 0 only ±0.0 lands here, and keeps its sign.
-                return lambda == 0 ? x : 0.0;
-            }
-
-            @Override
-            public double derivative(double x) {
-                return Math.abs(x) > lambda ? 1.0 : 0.0;
-            }
-
-            @Override
-            public double maxAbsDerivative() {
-                return 1.0;
-            }
-        };
+        return new Shrinkage(lambda, lambda);
     }
 }

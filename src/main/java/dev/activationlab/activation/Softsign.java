@@ -1,5 +1,7 @@
 package dev.activationlab.activation;
 
+import java.util.List;
+
 /**
  * Softsign x / (1 + |x|), as {@code torch.nn.functional.softsign}.
  *
@@ -9,42 +11,20 @@ package dev.activationlab.activation;
  * <p>Source: Glorot &amp; Bengio (2010), Understanding the difficulty of training deep feedforward
  * neural networks, AISTATS (where softsign is compared with tanh).
  */
-public final class Softsign implements ScalarActivation, ScalarFunction {
+public final class Softsign extends ScalarActivation implements ScalarFunction {
 
-    @Override
-    public String name() {
-        return "softsign";
-    }
-
-    @Override
-    public String displayName() {
-        return "Softsign";
-    }
-
-    @Override
-    public String formula() {
-        return "x / (1 + |x|)";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "1 / (1 + |x|)²";
-    }
-
-    @Override
-    public String outputRange() {
-        return "(−1, 1)";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, true, true, Traits.Saturation.BOTH);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.functional.softsign; Glorot & Bengio (2010), Understanding the difficulty of training "
-                + "deep feedforward neural networks";
+    public Softsign() {
+        super(new ActivationDescriptor(
+                "softsign",
+                List.of(),
+                "Softsign",
+                "x / (1 + |x|)",
+                "1 / (1 + |x|)²",
+                List.of(),
+                "(−1, 1)",
+                new Traits(true, true, true, Traits.Saturation.BOTH),
+                "torch.nn.functional.softsign; Glorot & Bengio (2010), Understanding the difficulty of training "
+                        + "deep feedforward neural networks"));
     }
 
     @Override

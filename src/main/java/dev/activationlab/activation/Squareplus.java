@@ -5,84 +5,58 @@ import java.util.List;
 /**
  * Squareplus (x + √(x² + b))/2, a softplus-like rectifier built from a square root, as
  * {@code jax.nn.squareplus(x, b)}. For x &lt; 0 it is evaluated as b/(2(√(x² + b) − x)), which does
- * not cancel (see {@link SecondWaveKernels#squareplus}); within 2 ulps of the exact value. sup f' = 1.
+ * not cancel (see {@link StableKernels#squareplus}); within 2 ulps of the exact value. sup f' = 1.
  *
  * <p>Source: Barron (2021), Squareplus: a softplus-like algebraic rectifier, arXiv:2112.11687.
  */
-public final class Squareplus implements ScalarActivation {
+public final class Squareplus extends ScalarActivation {
 
-    private static final List<Parameter> PARAMETERS = List.of(
-            Parameter.above("b", 4.0, 0.0, "Curvature near 0 (> 0): f(0) = √b/2; as b → 0 squareplus becomes relu."));
-
-    @Override
-    public List<Parameter> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String name() {
-        return "squareplus";
-    }
-
-    @Override
-    public String displayName() {
-        return "Squareplus";
-    }
-
-    @Override
-    public String formula() {
-        return "(x + √(x² + b)) / 2";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "(1 + x/√(x² + b)) / 2";
-    }
-
-    @Override
-    public String outputRange() {
-        return "(0, ∞)";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, false, true, Traits.Saturation.NEGATIVE);
-    }
-
-    @Override
-    public String reference() {
-        return "jax.nn.squareplus, keras.activations.squareplus; Barron (2021), Squareplus: a softplus-like algebraic rectifier, arXiv:2112.11687";
+    public Squareplus() {
+        super(new ActivationDescriptor(
+                "squareplus",
+                List.of(),
+                "Squareplus",
+                "(x + √(x² + b)) / 2",
+                "(1 + x/√(x² + b)) / 2",
+                List.of(
+                        Parameter.above("b", 4.0, 0.0, "Curvature near 0 (> 0): f(0) = √b/2; as b → 0 squareplus becomes relu.")),
+                "(0, ∞)",
+                new Traits(true, false, true, Traits.Saturation.NEGATIVE),
+                "jax.nn.squareplus, keras.activations.squareplus; Barron (2021), Squareplus: a softplus-like algebraic rectifier, arXiv:2112.11687"));
     }
 
     @Override
     public ScalarFunction bind(Parameters parameters) {
-        double b = parameters.get("b");
-        return new ScalarFunction() {
-            @Override
-            public double value(double x) {
-                return SecondWaveKernels.squareplus(x, b);
-            }
+        return new SquareplusFunction(parameters.get("b"));
+    }
 
-            @Override
-            public double derivative(double x) {
-                return SecondWaveKernels.squareplusDerivative(x, b);
-            }
+    /** squareplus with b fixed. */
+    private record SquareplusFunction(double b) implements ScalarFunction {
 
-            @Override
-            public double logAbsDerivative(double x) {
-                double d = derivative(x);
-                if (d > Double.MIN_NORMAL) {
-                    return Math.log(d);
-                }
-                // f' = b/(4·((r − x)/2)·r), r = √(x² + b), in log space where it underflows.
-                double r = SecondWaveKernels.squareplusRoot(x, b);
-                return Math.log(b) - Math.log(0.5 * r - 0.5 * x) - Math.log(4) - Math.log(r);
-            }
+        @Override
+        public double value(double x) {
+            return StableKernels.squareplus(x, b);
+        }
 
-            @Override
-            public double maxAbsDerivative() {
-                return 1.0;
+        @Override
+        public double derivative(double x) {
+            return StableKernels.squareplusDerivative(x, b);
+        }
+
+        @Override
+        public double logAbsDerivative(double x) {
+            double d = derivative(x);
+            if (d > Double.MIN_NORMAL) {
+                return Math.log(d);
             }
-        };
+            // f' = b/(4·((r − x)/2)·r), r = √(x² + b), in log space where it underflows.
+            double r = StableKernels.squareplusRoot(x, b);
+            return Math.log(b) - Math.log(0.5 * r - 0.5 * x) - Math.log(4) - Math.log(r);
+        }
+
+        @Override
+        public double maxAbsDerivative() {
+            return 1.0;
+        }
     }
 }

@@ -11,46 +11,19 @@ import java.util.List;
  * organization in the brain, Psychological Review 65(6). PyTorch has no step module;
  * {@code torch.heaviside(x, torch.tensor(0.))} gives the same values.
  */
-public final class Step implements ScalarActivation, ScalarFunction {
+public final class Step extends ScalarActivation implements ScalarFunction {
 
-    @Override
-    public String name() {
-        return "step";
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of("heaviside", "binary_step");
-    }
-
-    @Override
-    public String displayName() {
-        return "Step (Heaviside)";
-    }
-
-    @Override
-    public String formula() {
-        return "1 if x > 0, else 0";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "0 everywhere (x = 0 included)";
-    }
-
-    @Override
-    public String outputRange() {
-        return "{0, 1}";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, false, false, Traits.Saturation.BOTH);
-    }
-
-    @Override
-    public String reference() {
-        return "Rosenblatt (1958), The perceptron: a probabilistic model for information storage and organization in the brain";
+    public Step() {
+        super(new ActivationDescriptor(
+                "step",
+                List.of("heaviside", "binary_step"), // torch.heaviside; the textbook name
+                "Step (Heaviside)",
+                "1 if x > 0, else 0",
+                "0 everywhere (x = 0 included)",
+                List.of(),
+                "{0, 1}",
+                new Traits(true, false, false, Traits.Saturation.BOTH),
+                "Rosenblatt (1958), The perceptron: a probabilistic model for information storage and organization in the brain"));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.activationlab.activation;
 
+import java.util.List;
+
 /**
  * The hyperbolic tangent, as {@code torch.tanh}.
  *
@@ -12,45 +14,23 @@ package dev.activationlab.activation;
  * <p>Source: {@code torch.nn.Tanh}; LeCun, Bottou, Orr &amp; Müller (1998), Efficient BackProp, in
  * Neural Networks: Tricks of the Trade.
  */
-public final class Tanh implements ScalarActivation, ScalarFunction {
+public final class Tanh extends ScalarActivation implements ScalarFunction {
 
     private static final double LN_4 = Math.log(4.0);
     /** Beyond this |x|, e^(−2|x|) &lt; 4.3e−18 and (1 + e^(−2|x|))² rounds to 1. */
     private static final double EXPONENTIAL_TAIL = 20.0;
 
-    @Override
-    public String name() {
-        return "tanh";
-    }
-
-    @Override
-    public String displayName() {
-        return "Hyperbolic tangent";
-    }
-
-    @Override
-    public String formula() {
-        return "tanh x = (e^x − e^(−x)) / (e^x + e^(−x))";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "1 − tanh² x = sech² x, at most 1 (at x = 0)";
-    }
-
-    @Override
-    public String outputRange() {
-        return "(−1, 1)";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, true, true, Traits.Saturation.BOTH);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.Tanh; LeCun et al. (1998), Efficient BackProp";
+    public Tanh() {
+        super(new ActivationDescriptor(
+                "tanh",
+                List.of(),
+                "Hyperbolic tangent",
+                "tanh x = (e^x − e^(−x)) / (e^x + e^(−x))",
+                "1 − tanh² x = sech² x, at most 1 (at x = 0)",
+                List.of(),
+                "(−1, 1)",
+                new Traits(true, true, true, Traits.Saturation.BOTH),
+                "torch.nn.Tanh; LeCun et al. (1998), Efficient BackProp"));
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.List;
  * f'(x) = tanh² x; ln f'(x) = 2·ln |tanh x| stays finite for tiny x where tanh² x underflows.
  * sup f' = 1 (approached as |x| → ∞).
  */
-public final class Tanhshrink implements ScalarActivation, ScalarFunction {
+public final class Tanhshrink extends ScalarActivation implements ScalarFunction {
 
     /** Below this |x| the series is used. */
     private static final double SERIES_LIMIT = 0.6;
@@ -44,45 +44,17 @@ public final class Tanhshrink implements ScalarActivation, ScalarFunction {
             7.713933635359062e-10,
     };
 
-    @Override
-    public String name() {
-        return "tanhshrink";
-    }
-
-    /** Keras's name ({@code keras.activations.tanh_shrink}). */
-    @Override
-    public List<String> aliases() {
-        return List.of("tanh_shrink");
-    }
-
-    @Override
-    public String displayName() {
-        return "Tanhshrink";
-    }
-
-    @Override
-    public String formula() {
-        return "x − tanh x";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "tanh² x";
-    }
-
-    @Override
-    public String outputRange() {
-        return "(−∞, ∞)";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, true, true, Traits.Saturation.NONE);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.functional.tanhshrink";
+    public Tanhshrink() {
+        super(new ActivationDescriptor(
+                "tanhshrink",
+                List.of("tanh_shrink"), // Keras's name (keras.activations.tanh_shrink)
+                "Tanhshrink",
+                "x − tanh x",
+                "tanh² x",
+                List.of(),
+                "(−∞, ∞)",
+                new Traits(true, true, true, Traits.Saturation.NONE),
+                "torch.nn.functional.tanhshrink"));
     }
 
     @Override

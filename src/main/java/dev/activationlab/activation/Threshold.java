@@ -11,71 +11,44 @@ import java.util.List;
  * <p>Source: PyTorch's {@code torch.nn.Threshold} and {@code torch.nn.functional.threshold}; it has
  * no paper of its own.
  */
-public final class Threshold implements ScalarActivation {
+public final class Threshold extends ScalarActivation {
 
-    private static final List<Parameter> PARAMETERS = List.of(
-            Parameter.unbounded("threshold", 0.0, "Inputs above it pass unchanged."),
-            Parameter.unbounded("value", 0.0, "Output for inputs at or below the threshold."));
-
-    @Override
-    public String name() {
-        return "threshold";
-    }
-
-    @Override
-    public String displayName() {
-        return "Threshold";
-    }
-
-    @Override
-    public String formula() {
-        return "x if x > threshold, else value";
-    }
-
-    @Override
-    public String derivativeFormula() {
-        return "1 if x > threshold, else 0 (0 at x = threshold)";
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public String outputRange() {
-        return "[0, ∞); {value} ∪ (threshold, ∞) in general";
-    }
-
-    @Override
-    public Traits traits() {
-        return new Traits(true, false, false, Traits.Saturation.NEGATIVE);
-    }
-
-    @Override
-    public String reference() {
-        return "torch.nn.functional.threshold";
+    public Threshold() {
+        super(new ActivationDescriptor(
+                "threshold",
+                List.of(),
+                "Threshold",
+                "x if x > threshold, else value",
+                "1 if x > threshold, else 0 (0 at x = threshold)",
+                List.of(
+                        Parameter.unbounded("threshold", 0.0, "Inputs above it pass unchanged."),
+                        Parameter.unbounded("value", 0.0, "Output for inputs at or below the threshold.")),
+                "[0, ∞); {value} ∪ (threshold, ∞) in general",
+                new Traits(true, false, false, Traits.Saturation.NEGATIVE),
+                "torch.nn.functional.threshold"));
     }
 
     @Override
     public ScalarFunction bind(Parameters parameters) {
-        double threshold = parameters.get("threshold");
-        double value = parameters.get("value");
-        return new ScalarFunction() {
-            @Override
-            public double value(double x) {
-                return x > threshold ? x : value;
-            }
+        return new ThresholdFunction(parameters.get("threshold"), parameters.get("value"));
+    }
 
-            @Override
-            public double derivative(double x) {
-                return x > threshold ? 1.0 : 0.0;
-            }
+    /** threshold with threshold and value fixed. */
+    private record ThresholdFunction(double threshold, double value) implements ScalarFunction {
 
-            @Override
-            public double maxAbsDerivative() {
-                return 1.0;
-            }
-        };
+        @Override
+        public double value(double x) {
+            return x > threshold ? x : value;
+        }
+
+        @Override
+        public double derivative(double x) {
+            return x > threshold ? 1.0 : 0.0;
+        }
+
+        @Override
+        public double maxAbsDerivative() {
+            return 1.0;
+        }
     }
 }

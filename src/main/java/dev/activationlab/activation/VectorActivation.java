@@ -1,9 +1,16 @@
 package dev.activationlab.activation;
 
+import java.util.function.Function;
+
 /**
- * An activation whose outputs depend on the whole input vector (softmax, log-softmax).
+ * An activation whose outputs depend on the whole input vector (softmax, log-softmax, softmin,
+ * sparsemax, the gated linear units).
  */
-public interface VectorActivation extends Activation {
+public abstract non-sealed class VectorActivation extends Activation {
+
+    VectorActivation(ActivationDescriptor descriptor) {
+        super(descriptor);
+    }
 
     /**
      * f(x).
@@ -11,7 +18,7 @@ public interface VectorActivation extends Activation {
      * @param x input vector, length n ≥ 1
      * @return output vector, length {@link #outputLength(int)} (n except for the gated units)
      */
-    double[] value(double[] x, Parameters parameters);
+    public abstract double[] value(double[] x, Parameters parameters);
 
     /**
      * The Jacobian of f at x.
@@ -19,19 +26,20 @@ public interface VectorActivation extends Activation {
      * @param x input vector, length n ≥ 1
      * @return {@link #outputLength(int) m} × n matrix (m = n except for the gated units), row i = ∂y_i/∂x
      */
-    double[][] jacobian(double[] x, Parameters parameters);
+    public abstract double[][] jacobian(double[] x, Parameters parameters);
 
     /**
      * The length of f(x) for an input of length n: n, or n/2 for the gated linear units.
      *
      * @throws InvalidInputException naming {@code x} if the activation cannot take that length
      */
-    default int outputLength(int n) {
+    public int outputLength(int n) {
         return n;
     }
 
     @Override
-    default boolean vectorValued() {
-        return true;
+    public final <R> R match(Function<? super ScalarActivation, ? extends R> ifScalar,
+                             Function<? super VectorActivation, ? extends R> ifVector) {
+        return ifVector.apply(this);
     }
 }

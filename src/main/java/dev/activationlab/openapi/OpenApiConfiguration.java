@@ -182,7 +182,7 @@ public class OpenApiConfiguration {
         TreeSet<String> names = new TreeSet<>();
         for (Activation activation : registry.all()) {
             names.add(activation.name());
-            names.addAll(activation.aliases());
+            names.addAll(activation.descriptor().aliases());
         }
         return names;
     }

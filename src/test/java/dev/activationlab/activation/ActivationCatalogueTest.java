@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 
-/** The catalogue discovered from the classpath against the table of API.md section 1. */
+/** The explicit catalogue against the table of API.md section 1. */
 class ActivationCatalogueTest {
 
     /** Canonical name → aliases, as in API.md section 1. */
@@ -77,8 +80,8 @@ class ActivationCatalogueTest {
             Map.entry("rrelu", ordered("lower", 0.125, "upper", 1.0 / 3.0)),
             Map.entry("snake", Map.of("alpha", 1.0)));
 
-    private final List<Activation> discovered = ActivationCatalogueConfiguration.discoverActivations();
-    private final ActivationRegistry registry = new ActivationRegistry(discovered);
+    private final List<Activation> catalogue = ActivationCatalogue.all();
+    private final ActivationRegistry registry = new ActivationRegistry(catalogue);
 
     private static Map<String, Double> ordered(String a, double va, String b, double vb) {
         Map<String, Double> m = new LinkedHashMap<>();
@@ -88,24 +91,36 @@ class ActivationCatalogueTest {
     }
 
     @Test
-    void discoveryShouldFindExactlyTheTwentySevenActivationsOfTheContract() {
-        assertThat(discovered).hasSize(40);
+    void catalogueShouldListTheFortyActivationsOfTheContractSortedByName() {
+        assertThat(catalogue).hasSize(40);
         assertThat(registry.names()).containsExactlyInAnyOrderElementsOf(ALIASES.keySet());
         assertThat(registry.names()).isSorted();
     }
 
     @Test
+    void catalogueShouldListEveryConcreteActivationClassOfThePackageOnce() {
+        // The catalogue is an explicit list; this scan (tests only) catches a class left out of it.
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AssignableTypeFilter(Activation.class));
+        Set<String> classes = scanner.findCandidateComponents(Activation.class.getPackageName()).stream()
+                .map(BeanDefinition::getBeanClassName).collect(Collectors.toSet());
+        assertThat(catalogue.stream().map(a -> a.getClass().getName()))
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(classes);
+    }
+
+    @Test
     void everyActivationShouldHaveExactlyTheAliasesOfTheContract() {
-        Map<String, List<String>> actual = discovered.stream()
-                .collect(Collectors.toMap(Activation::name, Activation::aliases));
+        Map<String, List<String>> actual = catalogue.stream()
+                .collect(Collectors.toMap(Activation::name, a -> a.descriptor().aliases()));
         assertThat(actual).isEqualTo(ALIASES);
     }
 
     @Test
     void namesAndAliasesShouldBeStoredLowerCaseWithUnderscores() {
-        for (Activation a : discovered) {
+        for (Activation a : catalogue) {
             assertThat(a.name()).matches("[a-z0-9_]+");
-            assertThat(a.aliases()).allMatch(alias -> alias.matches("[a-z0-9_]+"));
+            assertThat(a.descriptor().aliases()).allMatch(alias -> alias.matches("[a-z0-9_]+"));
         }
     }
 
@@ -150,7 +165,7 @@ class ActivationCatalogueTest {
     void onlyTheSoftmaxFamilyAndTheGatedUnitsShouldBeVectorValued() {
         Set<String> vectorValued = Set.of("softmax", "log_softmax", "softmin", "sparsemax", "glu", "reglu", "geglu",
                 "swiglu");
-        for (Activation a : discovered) {
+        for (Activation a : catalogue) {
             boolean vector = vectorValued.contains(a.name());
             assertThat(a.vectorValued()).as(a.name()).isEqualTo(vector);
             assertThat(a).as(a.name()).isInstanceOf(vector ? VectorActivation.class : ScalarActivation.class);
@@ -160,14 +175,14 @@ class ActivationCatalogueTest {
 
     @Test
     void onlyPreluShouldHaveParameterGradients() {
-        for (Activation a : discovered) {
+        for (Activation a : catalogue) {
             assertThat(a instanceof ParameterGradients).as(a.name()).isEqualTo(a.name().equals("prelu"));
         }
     }
 
     @Test
     void parametersShouldHaveTheDefaultsOfTheContractInDocumentedOrder() {
-        for (Activation a : discovered) {
+        for (Activation a : catalogue) {
             Map<String, Double> expected = DEFAULTS.getOrDefault(a.name(), Map.of());
             Map<String, Double> actual = new LinkedHashMap<>();
             a.parameters().forEach(p -> actual.put(p.name(), p.defaultValue()));
@@ -189,10 +204,11 @@ class ActivationCatalogueTest {
 
     @Test
     void everyActivationShouldDescribeItself() {
-        for (Activation a : discovered) {
-            assertThat(List.of(a.displayName(), a.formula(), a.derivativeFormula(), a.outputRange(), a.reference()))
+        for (Activation a : catalogue) {
+            ActivationDescriptor d = a.descriptor();
+            assertThat(List.of(d.displayName(), d.formula(), d.derivativeFormula(), d.outputRange(), d.reference()))
                     .as(a.name()).allMatch(text -> text != null && !text.isBlank());
-            assertThat(a.traits()).as(a.name()).isNotNull();
+            assertThat(d.traits()).as(a.name()).isNotNull();
             assertThat(a.parameters()).as(a.name()).allMatch(p -> p.accepts(p.defaultValue()) && !p.description().isBlank());
         }
     }
@@ -203,6 +219,6 @@ class ActivationCatalogueTest {
             "softplus, true, false, true, NEGATIVE", "tanhshrink, true, true, true, NONE", "selu, true, true, false, NEGATIVE"})
     void traitsShouldDescribeTheShapeWithDefaultParameters(String name, boolean monotonic, boolean zeroCentered,
                                                            boolean smooth, Traits.Saturation saturates) {
-        assertThat(registry.require(name).traits()).isEqualTo(new Traits(monotonic, zeroCentered, smooth, saturates));
+        assertThat(registry.require(name).descriptor().traits()).isEqualTo(new Traits(monotonic, zeroCentered, smooth, saturates));
     }
 }

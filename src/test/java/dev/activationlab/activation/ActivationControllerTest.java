@@ -138,7 +138,7 @@ class ActivationControllerTest {
 
         assertThat(problem.get("validNames").isArray()).isTrue();
         assertThat(problem.get("validNames").size())
-                .isEqualTo(ActivationCatalogueConfiguration.discoverActivations().size());
+                .isEqualTo(ActivationCatalogue.all().size());
     }
 
     @Test

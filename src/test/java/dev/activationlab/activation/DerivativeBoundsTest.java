@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DerivativeBoundsTest {
 
     private static final ActivationRegistry REGISTRY =
-            new ActivationRegistry(ActivationCatalogueConfiguration.discoverActivations());
+            new ActivationRegistry(ActivationCatalogue.all());
 
     /** Parameter sets beyond the defaults: other signs, magnitudes and kinks. */
     private static final Map<String, List<Map<String, Double>>> OTHER_PARAMETERS = Map.of(

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DtypeEvaluationTest {
 
     private static final ActivationRegistry REGISTRY =
-            new ActivationRegistry(ActivationCatalogueConfiguration.discoverActivations());
+            new ActivationRegistry(ActivationCatalogue.all());
 
     static Stream<Named<JsonNode>> goldenCases() throws IOException {
         JsonNode root;
@@ -48,7 +48,7 @@ class DtypeEvaluationTest {
     void matchesGoldenCaseExactly(JsonNode c) {
         String name = c.get("activation").asString();
         assumeTrue(REGISTRY.all().stream().anyMatch(a -> a.name().equals(name)), name + " is not in this catalogue yet");
-        ScalarActivation activation = (ScalarActivation) REGISTRY.require(name);
+        ScalarActivation activation = REGISTRY.bindScalar(name, java.util.Map.of()).activation();
         Map<String, Double> params = new LinkedHashMap<>();
         c.get("params").properties().forEach(e -> params.put(e.getKey(), e.getValue().asDouble()));
         Parameters parameters = Parameters.resolve(activation, params);
@@ -85,7 +85,7 @@ class DtypeEvaluationTest {
         "softsign, 7.249876022338867, 0.878786027431488",
     })
     void decidesNearTiesFromExactDigits(String name, double x, double expected) {
-        ScalarActivation activation = (ScalarActivation) REGISTRY.require(name);
+        ScalarActivation activation = REGISTRY.bindScalar(name, java.util.Map.of()).activation();
         Parameters parameters = Parameters.resolve(activation, Map.of());
         double y = activation.bind(parameters).value(x);
         assertThat(DtypeEvaluation.inDoubt(Dtype.FLOAT32, y, false)).as("near a tie").isTrue();
@@ -95,7 +95,7 @@ class DtypeEvaluationTest {
     /** An exact float16 tie: sparse-free example with leaky_relu, alpha·x exactly between two float16 values. */
     @Test
     void breaksExactTiesToEven() {
-        ScalarActivation leaky = (ScalarActivation) REGISTRY.require("leaky_relu");
+        ScalarActivation leaky = REGISTRY.bindScalar("leaky_relu", java.util.Map.of()).activation();
         // alpha = 0.5 + 2^-12 times x = -1: exactly between -0.5 and -0.5 - 2^-11 (float16 spacing
         // 2^-11 there), so the even -0.5 wins; x = -3 gives -1.5 - 3·2^-12, which is nearer -1.5 - 2^-10.
         Parameters parameters = Parameters.resolve(leaky, Map.of("alpha", 0.5 + 0x1p-12));
@@ -106,7 +106,7 @@ class DtypeEvaluationTest {
     /** Inputs chosen to sit on midpoints cost exact work: beyond the budget the call is refused. */
     @Test
     void refusesMoreExactWorkThanItsBudget() {
-        ScalarActivation leaky = (ScalarActivation) REGISTRY.require("leaky_relu");
+        ScalarActivation leaky = REGISTRY.bindScalar("leaky_relu", java.util.Map.of()).activation();
         // alpha = 1.5: for x = -(1024 + m)·2^(k-10), m odd below 342, alpha·x = -3(1024 + m)·2^(k-11) is
         // an odd multiple of half the float16 spacing, exactly a midpoint: each needs the exact digits.
         Parameters parameters = Parameters.resolve(leaky, Map.of("alpha", 1.5));
@@ -134,7 +134,7 @@ class DtypeEvaluationTest {
             "celu", "log_sigmoid", "tanhshrink", "softsign", "hard_sigmoid", "hard_swish", "leaky_relu",
             "squareplus", "sparse_plus", "sparse_sigmoid", "exponential", "rrelu", "relu_squared", "snake"})
     void doubleKernelsStayWithinTheAssumedBound(String name) {
-        ScalarActivation activation = (ScalarActivation) REGISTRY.require(name);
+        ScalarActivation activation = REGISTRY.bindScalar(name, java.util.Map.of()).activation();
         Parameters parameters = Parameters.resolve(activation, Map.of());
         ScalarFunction f = activation.bind(parameters);
         SplittableRandom random = new SplittableRandom(15);

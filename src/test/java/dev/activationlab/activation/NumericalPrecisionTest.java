@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class NumericalPrecisionTest {
 
     private static final ActivationRegistry REGISTRY =
-            new ActivationRegistry(ActivationCatalogueConfiguration.discoverActivations());
+            new ActivationRegistry(ActivationCatalogue.all());
 
     @ParameterizedTest(name = "{0}({1}) at {2}")
     @CsvSource({

@@ -2,7 +2,7 @@ package dev.activationlab.bench;
 
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.ScalarFunction;
-import dev.activationlab.activation.ActivationCatalogueConfiguration;
+import dev.activationlab.activation.ActivationCatalogue;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +48,7 @@ public class KernelBenchmark {
 
     @Setup
     public void setUp() {
-        ActivationRegistry registry = new ActivationRegistry(ActivationCatalogueConfiguration.discoverActivations());
+        ActivationRegistry registry = new ActivationRegistry(ActivationCatalogue.all());
         function = registry.bindScalar(activation, Map.of()).function();
         x = new SplittableRandom(42).doubles(N, -12.0, 12.0).toArray();
         reused = new double[N];

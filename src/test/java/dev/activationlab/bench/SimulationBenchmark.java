@@ -2,7 +2,7 @@ package dev.activationlab.bench;
 
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.ScalarFunction;
-import dev.activationlab.activation.ActivationCatalogueConfiguration;
+import dev.activationlab.activation.ActivationCatalogue;
 import dev.activationlab.gradient.DeepNetworkSimulation;
 import dev.activationlab.gradient.MatrixProducts;
 import dev.activationlab.gradient.SimulationResult;
@@ -56,7 +56,7 @@ public class SimulationBenchmark {
 
         @Setup
         public void setUp() {
-            ActivationRegistry registry = new ActivationRegistry(ActivationCatalogueConfiguration.discoverActivations());
+            ActivationRegistry registry = new ActivationRegistry(ActivationCatalogue.all());
             function = registry.bindScalar(activation, Map.of()).function();
             WeightInit init = activation.equals("relu") ? WeightInit.HE_NORMAL : WeightInit.XAVIER_UNIFORM;
             setup = new SimulationSetup(LAYERS, WIDTH, BATCH_SIZE, init, 1.0, 42L);

@@ -2,7 +2,7 @@ package dev.activationlab.bench;
 
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.Parameters;
-import dev.activationlab.activation.ActivationCatalogueConfiguration;
+import dev.activationlab.activation.ActivationCatalogue;
 import dev.activationlab.dataset.ToyDataset;
 import dev.activationlab.training.ArchitectureBuilder;
 import dev.activationlab.training.Loss;
@@ -53,7 +53,7 @@ public class TrainingEpochBenchmark {
 
     @Setup(Level.Iteration)
     public void setUp() {
-        ActivationRegistry registry = new ActivationRegistry(ActivationCatalogueConfiguration.discoverActivations());
+        ActivationRegistry registry = new ActivationRegistry(ActivationCatalogue.all());
         var tanh = registry.require("tanh");
         var linear = registry.require("linear");
         network = new TrainableNetwork(ArchitectureBuilder.build(2, HIDDEN, 1, tanh, Parameters.none(), linear,

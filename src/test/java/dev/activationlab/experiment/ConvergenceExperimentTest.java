@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.Parameters;
-import dev.activationlab.activation.ActivationCatalogueConfiguration;
+import dev.activationlab.activation.ActivationCatalogue;
 import dev.activationlab.training.Loss;
 import dev.activationlab.training.SgdOptimizer;
 import dev.activationlab.training.TrainableLayer;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ConvergenceExperimentTest {
 
     private static final ActivationRegistry REGISTRY =
-            new ActivationRegistry(ActivationCatalogueConfiguration.discoverActivations());
+            new ActivationRegistry(ActivationCatalogue.all());
 
     private static ConvergenceExperiment.Contender unit(String label, LongToDoubleFunction weight) {
         var linear = REGISTRY.require("linear");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.BoundActivation;
-import dev.activationlab.activation.ActivationCatalogueConfiguration;
+import dev.activationlab.activation.ActivationCatalogue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 class GradientChainGoldenTest {
 
     private static final ActivationRegistry REGISTRY =
-            new ActivationRegistry(ActivationCatalogueConfiguration.discoverActivations());
+            new ActivationRegistry(ActivationCatalogue.all());
 
     static Stream<Arguments> chainCases() throws IOException {
         JsonNode root;

@@ -191,7 +191,7 @@ class OpenApiDocumentTest {
         TreeSet<String> expected = new TreeSet<>();
         for (Activation activation : registry.all()) {
             expected.add(activation.name());
-            expected.addAll(activation.aliases());
+            expected.addAll(activation.descriptor().aliases());
         }
         List<String> checked = new ArrayList<>();
         forEachOperation(apiDocs(), (where, operation) -> {

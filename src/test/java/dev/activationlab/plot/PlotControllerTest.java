@@ -2,6 +2,7 @@ package dev.activationlab.plot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.activationlab.activation.ActivationCatalogue;
 import dev.activationlab.activation.ActivationCatalogueConfiguration;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -424,7 +425,7 @@ class PlotControllerTest {
     @Test
     void chainLinesShouldBeTheDecimalLogarithmOfTheGradientAtEachLayer() {
         var registry = new dev.activationlab.activation.ActivationRegistry(
-                ActivationCatalogueConfiguration.discoverActivations());
+                ActivationCatalogue.all());
         java.util.List<dev.activationlab.activation.BoundActivation> functions = java.util.List.of(
                 registry.bindScalar("sigmoid", java.util.Map.of()),
                 registry.bindScalar("leaky_relu", java.util.Map.of("alpha", 0.5)),

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.activation.Parameters;
-import dev.activationlab.activation.ActivationCatalogueConfiguration;
+import dev.activationlab.activation.ActivationCatalogue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BackpropagationTest {
 
     private static final ActivationRegistry REGISTRY =
-            new ActivationRegistry(ActivationCatalogueConfiguration.discoverActivations());
+            new ActivationRegistry(ActivationCatalogue.all());
     private static final double STEP = 1e-6;
 
     static List<Arguments> networks() {

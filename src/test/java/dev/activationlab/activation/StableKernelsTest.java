@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Further cases the golden file lacks (next to snake's flat points, squareplus far out, sparsemax
  * ties and shifts) carry mpmath values computed at 100 digits from API.md's formulas.
  */
-class SecondWaveKernelsTest {
+class StableKernelsTest {
 
     /** Tight: every function here is within 4 ulps of the truth on the golden inputs. */
     private static final double MAX_ULP = 4;
@@ -40,7 +40,7 @@ class SecondWaveKernelsTest {
 
     static Stream<Named<JsonNode>> cases() throws IOException {
         JsonNode root;
-        try (InputStream in = SecondWaveKernelsTest.class.getResourceAsStream("/golden/activations-extra.json")) {
+        try (InputStream in = StableKernelsTest.class.getResourceAsStream("/golden/activations-extra.json")) {
             root = JsonMapper.builder().build().readTree(in);
         }
         List<Named<JsonNode>> cases = new ArrayList<>();
@@ -102,7 +102,7 @@ class SecondWaveKernelsTest {
             "1.0, -0.0, 1.0"
     })
     void snakeDerivativeShouldKeepItsPrecisionNextToItsZeros(double alpha, double x, double expected) {
-        assertThat(ulps(SecondWaveKernels.snakeDerivative(x, alpha), expected)).isLessThanOrEqualTo(MAX_ULP);
+        assertThat(ulps(StableKernels.snakeDerivative(x, alpha), expected)).isLessThanOrEqualTo(MAX_ULP);
     }
 
     @ParameterizedTest(name = "snake alpha={0} at {1}")
@@ -117,13 +117,13 @@ class SecondWaveKernelsTest {
             "2.0, 1.0e308, 1.0e308"
     })
     void snakeShouldBeWithinFourUlps(double alpha, double x, double expected) {
-        assertThat(ulps(SecondWaveKernels.snake(x, alpha), expected)).isLessThanOrEqualTo(MAX_ULP);
+        assertThat(ulps(StableKernels.snake(x, alpha), expected)).isLessThanOrEqualTo(MAX_ULP);
     }
 
     @Test
     void snakeDerivativeIsNotANumberWhereAlphaTimesXOverflows() {
-        assertThat(SecondWaveKernels.snakeDerivative(1e308, 4.0)).isNaN();
-        assertThat(SecondWaveKernels.snake(1e308, 4.0)).isEqualTo(1e308);
+        assertThat(StableKernels.snakeDerivative(1e308, 4.0)).isNaN();
+        assertThat(StableKernels.snake(1e308, 4.0)).isEqualTo(1e308);
     }
 
     @ParameterizedTest(name = "squareplus b={0} at {1}")
@@ -140,14 +140,14 @@ class SecondWaveKernelsTest {
             "0.5, -3.7, 0.0334808201837363, 0.00888801728824353"
     })
     void squareplusShouldStayAccurateFarOut(double b, double x, double value, double derivative) {
-        assertThat(ulps(SecondWaveKernels.squareplus(x, b), value)).isLessThanOrEqualTo(MAX_ULP);
-        assertThat(ulps(SecondWaveKernels.squareplusDerivative(x, b), derivative)).isLessThanOrEqualTo(MAX_ULP);
+        assertThat(ulps(StableKernels.squareplus(x, b), value)).isLessThanOrEqualTo(MAX_ULP);
+        assertThat(ulps(StableKernels.squareplusDerivative(x, b), derivative)).isLessThanOrEqualTo(MAX_ULP);
     }
 
     @Test
     void logOfTheDerivativeShouldStayFiniteWhereTheDerivativeUnderflows() {
         ActivationRegistry registry = new ActivationRegistry(
-                dev.activationlab.activation.ActivationCatalogueConfiguration.discoverActivations());
+                dev.activationlab.activation.ActivationCatalogue.all());
         // squareplus'(−1e200) = b/(4x²)·(1 + O(x^-2)) = 1e-400: ln = −400·ln 10 (mpmath).
         ScalarFunction squareplus = registry.bindScalar("squareplus", null).function();
         assertThat(squareplus.derivative(-1e200)).isZero();
@@ -159,25 +159,25 @@ class SecondWaveKernelsTest {
     @Test
     void sparsemaxShouldProjectShiftedAndTiedInputs() {
         // Far from 0, where x_i − τ cancels (exact rational arithmetic on the input doubles).
-        double[] shifted = SecondWaveKernels.sparsemax(new double[] {1e6 + 0.1, 1e6 + 0.2, 1e6 + 0.3, 1e6 + 0.4});
+        double[] shifted = StableKernels.sparsemax(new double[] {1e6 + 0.1, 1e6 + 0.2, 1e6 + 0.3, 1e6 + 0.4});
         assertThat(shifted).containsExactly(0.09999999997671694, 0.19999999995343387, 0.30000000004656613,
                 0.40000000002328306);
-        assertThat(SecondWaveKernels.sparsemax(new double[] {1e20, 1e20 + 16384, 1e20 - 16384}))
+        assertThat(StableKernels.sparsemax(new double[] {1e20, 1e20 + 16384, 1e20 - 16384}))
                 .containsExactly(0.0, 1.0, 0.0);
         double[] mixed = {0.3, -0.2, 0.25, 0.31, 5e-17};
-        assertThat(SecondWaveKernels.sparsemax(mixed)).containsExactly(0.33499999999999996, 0.0, 0.285, 0.345,
+        assertThat(StableKernels.sparsemax(mixed)).containsExactly(0.33499999999999996, 0.0, 0.285, 0.345,
                 0.03500000000000004);
-        assertThat(SecondWaveKernels.sparsemaxJacobian(mixed)[1]).containsOnly(0.0);
-        assertThat(SecondWaveKernels.sparsemaxJacobian(mixed)[0]).containsExactly(0.75, 0.0, -0.25, -0.25, -0.25);
+        assertThat(StableKernels.sparsemaxJacobian(mixed)[1]).containsOnly(0.0);
+        assertThat(StableKernels.sparsemaxJacobian(mixed)[0]).containsExactly(0.75, 0.0, -0.25, -0.25, -0.25);
         // A tie on the boundary: p = 0 exactly for the last two, so they are outside the support.
         double[] x = {1.0, 0.0, 0.0};
-        assertThat(SecondWaveKernels.sparsemax(x)).containsExactly(1.0, 0.0, 0.0);
-        assertThat(SecondWaveKernels.sparsemaxJacobian(x)).isDeepEqualTo(new double[3][3]);
+        assertThat(StableKernels.sparsemax(x)).containsExactly(1.0, 0.0, 0.0);
+        assertThat(StableKernels.sparsemaxJacobian(x)).isDeepEqualTo(new double[3][3]);
         // Inputs beyond the double range of a naive sum.
-        assertThat(SecondWaveKernels.sparsemax(new double[] {1.7e308, 1.7e308, -1.7e308})).containsExactly(0.5, 0.5, 0.0);
+        assertThat(StableKernels.sparsemax(new double[] {1.7e308, 1.7e308, -1.7e308})).containsExactly(0.5, 0.5, 0.0);
         // Length 1: the one element is 1.
-        assertThat(SecondWaveKernels.sparsemax(new double[] {-5})).containsExactly(1.0);
-        assertThat(SecondWaveKernels.sparsemaxJacobian(new double[] {-5})).isDeepEqualTo(new double[][] {{0.0}});
+        assertThat(StableKernels.sparsemax(new double[] {-5})).containsExactly(1.0);
+        assertThat(StableKernels.sparsemaxJacobian(new double[] {-5})).isDeepEqualTo(new double[][] {{0.0}});
     }
 
     @Test
@@ -186,75 +186,75 @@ class SecondWaveKernelsTest {
         // p_2 = (2^-53 − 2^-60)/2, p_1 = 1 − p_2.
         double tiny = 0x1p-60;
         double second = -1 + 0x1p-53;
-        double[] p = SecondWaveKernels.sparsemax(new double[] {tiny, second});
+        double[] p = StableKernels.sparsemax(new double[] {tiny, second});
         double p2 = (0x1p-53 - 0x1p-60) / 2;
         assertThat(p[1]).isEqualTo(p2);
         assertThat(p[0]).isEqualTo(1 - p2);
-        assertThat(SecondWaveKernels.sparsemaxJacobian(new double[] {tiny, second})[1]).containsExactly(-0.5, 0.5);
+        assertThat(StableKernels.sparsemaxJacobian(new double[] {tiny, second})[1]).containsExactly(-0.5, 0.5);
     }
 
     @Test
     void gatedUnitsShouldGiveExactZerosAsPositiveZero() {
         double[] x = {-2.0, -0.0, -1.0, 0.0};
-        assertThat(SecondWaveKernels.gated(x, SecondWaveKernels.Gate.RELU)).containsExactly(0.0, 0.0);
-        assertThat(Double.doubleToRawLongBits(SecondWaveKernels.gated(x, SecondWaveKernels.Gate.RELU)[0])).isZero();
-        double[][] j = SecondWaveKernels.gatedJacobian(x, SecondWaveKernels.Gate.RELU);
+        assertThat(StableKernels.gated(x, StableKernels.Gate.RELU)).containsExactly(0.0, 0.0);
+        assertThat(Double.doubleToRawLongBits(StableKernels.gated(x, StableKernels.Gate.RELU)[0])).isZero();
+        double[][] j = StableKernels.gatedJacobian(x, StableKernels.Gate.RELU);
         assertThat(j).hasDimensions(2, 4);
         assertThat(Double.doubleToRawLongBits(j[0][2])).isZero();
         // An underflowing gate keeps the sign of the true product: 2·gelu(−40) < 0.
-        assertThat(Double.doubleToRawLongBits(SecondWaveKernels.gated(new double[] {2.0, -40.0},
-                SecondWaveKernels.Gate.GELU)[0])).isEqualTo(Double.doubleToRawLongBits(-0.0));
+        assertThat(Double.doubleToRawLongBits(StableKernels.gated(new double[] {2.0, -40.0},
+                StableKernels.Gate.GELU)[0])).isEqualTo(Double.doubleToRawLongBits(-0.0));
     }
 
     // ------------------------------------------------------------------------ dispatch
 
     private static double scalarValue(String name, JsonNode params, double x) {
         return switch (name) {
-            case "squareplus" -> SecondWaveKernels.squareplus(x, param(params, "b"));
-            case "sparse_plus" -> SecondWaveKernels.sparsePlus(x);
-            case "sparse_sigmoid" -> SecondWaveKernels.sparseSigmoid(x);
+            case "squareplus" -> StableKernels.squareplus(x, param(params, "b"));
+            case "sparse_plus" -> StableKernels.sparsePlus(x);
+            case "sparse_sigmoid" -> StableKernels.sparseSigmoid(x);
             case "exponential" -> Math.exp(x);
             case "rrelu" -> {
-                double[] slope = SecondWaveKernels.rreluSlope(param(params, "lower"), param(params, "upper"));
-                yield SecondWaveKernels.rrelu(x, slope[0], slope[1]);
+                double[] slope = StableKernels.rreluSlope(param(params, "lower"), param(params, "upper"));
+                yield StableKernels.rrelu(x, slope[0], slope[1]);
             }
-            case "relu_squared" -> SecondWaveKernels.reluSquared(x);
-            case "snake" -> SecondWaveKernels.snake(x, param(params, "alpha"));
+            case "relu_squared" -> StableKernels.reluSquared(x);
+            case "snake" -> StableKernels.snake(x, param(params, "alpha"));
             default -> throw new AssertionError("no scalar kernel for " + name);
         };
     }
 
     private static double scalarDerivative(String name, JsonNode params, double x) {
         return switch (name) {
-            case "squareplus" -> SecondWaveKernels.squareplusDerivative(x, param(params, "b"));
-            case "sparse_plus" -> SecondWaveKernels.sparsePlusDerivative(x);
-            case "sparse_sigmoid" -> SecondWaveKernels.sparseSigmoidDerivative(x);
+            case "squareplus" -> StableKernels.squareplusDerivative(x, param(params, "b"));
+            case "sparse_plus" -> StableKernels.sparsePlusDerivative(x);
+            case "sparse_sigmoid" -> StableKernels.sparseSigmoidDerivative(x);
             case "exponential" -> Math.exp(x);
-            case "rrelu" -> SecondWaveKernels.rreluDerivative(x,
-                    SecondWaveKernels.rreluSlope(param(params, "lower"), param(params, "upper"))[0]);
-            case "relu_squared" -> SecondWaveKernels.reluSquaredDerivative(x);
-            case "snake" -> SecondWaveKernels.snakeDerivative(x, param(params, "alpha"));
+            case "rrelu" -> StableKernels.rreluDerivative(x,
+                    StableKernels.rreluSlope(param(params, "lower"), param(params, "upper"))[0]);
+            case "relu_squared" -> StableKernels.reluSquaredDerivative(x);
+            case "snake" -> StableKernels.snakeDerivative(x, param(params, "alpha"));
             default -> throw new AssertionError("no scalar kernel for " + name);
         };
     }
 
-    private static final Map<String, SecondWaveKernels.Gate> GATES = Map.of("glu", SecondWaveKernels.Gate.SIGMOID,
-            "reglu", SecondWaveKernels.Gate.RELU, "geglu", SecondWaveKernels.Gate.GELU,
-            "swiglu", SecondWaveKernels.Gate.SILU);
+    private static final Map<String, StableKernels.Gate> GATES = Map.of("glu", StableKernels.Gate.SIGMOID,
+            "reglu", StableKernels.Gate.RELU, "geglu", StableKernels.Gate.GELU,
+            "swiglu", StableKernels.Gate.SILU);
 
     private static double[] vectorValues(String name, double[] x) {
         return switch (name) {
-            case "softmin" -> SecondWaveKernels.softmin(x);
-            case "sparsemax" -> SecondWaveKernels.sparsemax(x);
-            default -> SecondWaveKernels.gated(x, GATES.get(name));
+            case "softmin" -> StableKernels.softmin(x);
+            case "sparsemax" -> StableKernels.sparsemax(x);
+            default -> StableKernels.gated(x, GATES.get(name));
         };
     }
 
     private static double[][] vectorJacobian(String name, double[] x) {
         return switch (name) {
-            case "softmin" -> SecondWaveKernels.softminJacobian(x);
-            case "sparsemax" -> SecondWaveKernels.sparsemaxJacobian(x);
-            default -> SecondWaveKernels.gatedJacobian(x, GATES.get(name));
+            case "softmin" -> StableKernels.softminJacobian(x);
+            case "sparsemax" -> StableKernels.sparsemaxJacobian(x);
+            default -> StableKernels.gatedJacobian(x, GATES.get(name));
         };
     }
 
@@ -299,5 +299,12 @@ class SecondWaveKernelsTest {
             out[i] = array.get(i).doubleValue();
         }
         return out;
+    }
+
+    @Test
+    void squareplusRootOfNonFiniteInputsShouldAnswerWithoutRecursingForever() {
+        assertThat(StableKernels.squareplusRoot(Double.POSITIVE_INFINITY, 4)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(StableKernels.squareplusRoot(Double.NEGATIVE_INFINITY, 4)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(StableKernels.squareplusRoot(Double.NaN, 4)).isNaN();
     }
 }

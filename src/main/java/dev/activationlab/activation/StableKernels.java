@@ -2,17 +2,22 @@ package dev.activationlab.activation;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.function.DoublePredicate;
 
 /**
- * The arithmetic of the second-wave activations (API.md section 1, "More activations"): stable
- * forms in the tails, the sparsemax projection and the gated linear units. Plain static functions
- * of doubles; the activation types of the catalogue wrap them.
+ * The numerically stable building blocks of the activations, each formula written once: the
+ * logistic family (σ, σ(x)·σ(−x), softplus), the softmax family (the shifted exponentials, the
+ * normalisation and its Jacobian, shared by softmax, log_softmax and softmin), two-sum, and the
+ * arithmetic of the later activations (API.md section 1, "More activations"): squareplus, the
+ * sparse functions, rrelu, snake, sparsemax and the gated linear units. Plain static functions of
+ * doubles; the activation types of the catalogue wrap them.
  *
  * <p>Every function is written to stay within a few units in the last place of the exact result
- * over the whole double range, where a textbook formula cancels or overflows: squareplus for
- * x ≪ 0, snake's derivative near its zeros, sparsemax's threshold for inputs far from 0.
+ * over the whole double range, where a textbook formula cancels or overflows: σ and softplus for
+ * large |x|, squareplus for x ≪ 0, snake's derivative near its zeros, sparsemax's threshold for
+ * inputs far from 0.
  */
-final class SecondWaveKernels {
+final class StableKernels {
 
     /** π split for Cody–Waite reduction: P1 and P2 have 33 significant bits, so m·P1 and m·P2 are exact for |m| &lt; 2^20. */
     private static final double PI_1 = 0x1.921fb544p+1;
@@ -24,7 +29,139 @@ final class SecondWaveKernels {
     /** Below this |m| the reduction of αx + π/4 by m·π is exact to about 2^-100. */
     private static final double MAX_REDUCTION_MULTIPLE = 0x1p20;
 
-    private SecondWaveKernels() {
+    private StableKernels() {
+    }
+
+    // ---------------------------------------------------------------- logistic: σ, σ(x)·σ(−x), softplus
+
+    /**
+     * σ(x) = 1/(1 + e^−x), stable for all x: 1/(1 + e) for x ≥ 0 and e/(1 + e) for x &lt; 0,
+     * e = e^(−|x|) (see {@link #sigmoidFromExp}); σ(−800) is 0, never NaN.
+     */
+    static double sigmoid(double x) {
+        return sigmoidFromExp(x, Math.exp(-Math.abs(x)));
+    }
+
+    /**
+     * σ(x) from e = e^(−|x|), which σ(x) and σ(−x) share, so that a caller needing both takes one
+     * exponential: the numerator is chosen without a branch (max(e, ±1)), which random signs would
+     * mispredict half the time.
+     */
+    static double sigmoidFromExp(double x, double e) {
+        return Math.max(e, Math.copySign(1.0, x)) / (1.0 + e);
+    }
+
+    /**
+     * σ(hi + lo) for a sum of two doubles with |lo| tiny against |hi| (a rounding error), to first
+     * order in lo: σ(hi) + σ(hi)·σ(−hi)·lo.
+     */
+    static double sigmoidOfSum(double hi, double lo) {
+        double s = sigmoid(hi);
+        return s + s * (lo * sigmoid(-hi));
+    }
+
+    /**
+     * σ(x)·σ(−x) = σ'(x), from the one exponential e = e^(−|x|) that both factors share: they are
+     * 1/(1 + e) and e/(1 + e), bit for bit the values {@link #sigmoid(double)} gives at x and −x;
+     * full relative precision for large |x|, where 1 − σ(x) would round to 0.
+     */
+    static double sigmoidDerivative(double x) {
+        double e = Math.exp(-Math.abs(x));
+        double d = 1.0 + e;
+        return (1.0 / d) * (e / d);
+    }
+
+    /**
+     * softplus(x) = ln(1 + e^x) = max(x, 0) + log1p(e^(−|x|)), without overflow or cancellation;
+     * ln σ(x) = −softplus(−x).
+     */
+    static double softplus(double x) {
+        return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+    }
+
+    // ---------------------------------------------------------------- softmax family
+
+    /** Index of the first largest element; x has length ≥ 1. */
+    static int argmax(double[] x) {
+        int k = 0;
+        for (int i = 1; i < x.length; i++) {
+            if (x[i] > x[k]) {
+                k = i;
+            }
+        }
+        return k;
+    }
+
+    /**
+     * e^(x_j − max) for every j, with the rounding error of each difference x_j − max recovered
+     * exactly (two-sum) and corrected to first order, so that e.g. e^(−700) keeps full precision.
+     *
+     * @param max the largest element of x
+     * @return a new array of length n, with exactly 1 at the position of max
+     */
+    static double[] exponentialsBelowMax(double[] x, double max) {
+        double[] e = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            double d = x[j] - max;
+            double v = Math.exp(d);
+            if (v != 0) {
+                v += v * sumError(x[j], -max, d);
+            }
+            e[j] = v;
+        }
+        return e;
+    }
+
+    /**
+     * Σ_{k ≠ i} s_k in index order: 1 − s_i without the cancellation of computing 1 − s_i when s_i is
+     * close to 1 (the diagonal of the softmax Jacobians), and the sum that 1 is added to, rounding once,
+     * in the normalisation of the exponentials.
+     */
+    static double sumOfOthers(double[] s, int i) {
+        double sum = 0;
+        for (int k = 0; k < s.length; k++) {
+            if (k != i) {
+                sum += s[k];
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * softmax(x)_i = e^(x_i) / Σ_j e^(x_j), as {@code torch.softmax(x, dim=0)}: the maximum is
+     * subtracted before exponentiating (softmax([1000, 0]) is [1, 0] without overflow), and
+     * e^(x_k − max) = 1 exactly is added to the sum of the others, so that the sum rounds once.
+     *
+     * @param x input vector, length n ≥ 1
+     * @return a new array of length n, entries in [0, 1] summing to 1 up to rounding
+     */
+    static double[] softmax(double[] x) {
+        int k = argmax(x);
+        double[] y = exponentialsBelowMax(x, x[k]);
+        double sum = 1.0 + sumOfOthers(y, k);
+        for (int j = 0; j < y.length; j++) {
+            y[j] /= sum;
+        }
+        return y;
+    }
+
+    /**
+     * The softmax Jacobian J_ij = s_i(δ_ij − s_j) at the point where softmax is s; on the diagonal
+     * s_i·Σ_(k≠i) s_k (not s_i(1 − s_i), which cancels when s_i is close to 1).
+     *
+     * @param s softmax(x), length n
+     * @return n × n, row i = ∂s_i/∂x
+     */
+    static double[][] softmaxJacobian(double[] s) {
+        int n = s.length;
+        double[][] jacobian = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            double othersSum = sumOfOthers(s, i);
+            for (int k = 0; k < n; k++) {
+                jacobian[i][k] = k == i ? s[i] * othersSum : -s[i] * s[k];
+            }
+        }
+        return jacobian;
     }
 
     // ---------------------------------------------------------------- squareplus
@@ -67,6 +204,10 @@ final class SecondWaveKernels {
      */
     static double squareplusRoot(double x, double b) {
         double ax = Math.abs(x);
+        if (!Double.isFinite(ax) || !Double.isFinite(b)) {
+            // Rescaling would never bring an infinity (or NaN) into range: answer it as sqrt does.
+            return Math.sqrt(ax * ax + b);
+        }
         if (ax > 0x1p500 || b > 0x1p1000) {
             return 0x1p600 * squareplusRoot(ax * 0x1p-600, b * 0x1p-600 * 0x1p-600);
         }
@@ -249,42 +390,37 @@ final class SecondWaveKernels {
     // ---------------------------------------------------------------- softmin
 
     /**
-     * softmin(x) = softmax(−x), as {@code torch.nn.Softmin} (dim −1), with softmax's stable
-     * evaluation.
+     * softmin(x) = softmax(−x), as {@code torch.nn.Softmin} (dim −1).
      *
      * @param x input vector, length n ≥ 1
      * @return a new array of length n
      */
     static double[] softmin(double[] x) {
-        double[] negated = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            negated[i] = -x[i];
-        }
-        int k = Softmax.argmax(negated);
-        double[] y = Softmax.exponentialsBelowMax(negated, negated[k]);
-        double sum = 1.0 + Softmax.sumOfOthers(y, k);
-        for (int j = 0; j < y.length; j++) {
-            y[j] /= sum;
-        }
-        return y;
+        return softmax(negated(x));
     }
 
     /**
-     * The Jacobian of softmin, J_ij = −s_i(δ_ij − s_j), s = softmin(x): on the diagonal
-     * −s_i·Σ_(k≠i) s_k (not −s_i(1 − s_i), which cancels when s_i is close to 1).
+     * The Jacobian of softmin, J_ij = −s_i(δ_ij − s_j), s = softmin(x): minus the softmax Jacobian
+     * at s (the chain rule through −x).
      *
      * @return n × n, row i = ∂y_i/∂x
      */
     static double[][] softminJacobian(double[] x) {
-        double[] s = softmin(x);
-        int n = s.length;
-        double[][] jacobian = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                jacobian[i][j] = i == j ? -(s[i] * Softmax.sumOfOthers(s, i)) : s[i] * s[j];
+        double[][] jacobian = softmaxJacobian(softmin(x));
+        for (double[] row : jacobian) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = -row[j];
             }
         }
         return jacobian;
+    }
+
+    private static double[] negated(double[] x) {
+        double[] negated = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            negated[i] = -x[i];
+        }
+        return negated;
     }
 
     // ---------------------------------------------------------------- sparsemax
@@ -352,7 +488,7 @@ final class SecondWaveKernels {
 
         static Projection of(double[] x) {
             int n = x.length;
-            double max = x[Softmax.argmax(x)];
+            double max = x[argmax(x)];
             double lowest = max - 2;
             double shift = Math.abs(max) >= 4 ? max : 0;
             double[] sorted = new double[n];
@@ -380,15 +516,9 @@ final class SecondWaveKernels {
                 sumLo += sumError(sumHi, v, next);
                 sumHi = next;
                 sumOfMagnitudes += Math.abs(v);
-                // g(k) = 1 + k·v − (sumHi + sumLo), as hi + lo.
-                double product = k * v;
-                double productError = Math.fma(k, v, -product);
-                double a = product - sumHi;
-                double aLo = sumError(product, -sumHi, a) + productError - sumLo;
-                double g = a + 1;
-                double gLo = sumError(a, 1, g) + aLo;
-                double gValue = g + gLo;
-                double errorBound = 0x1p-100 * (k + 2.0) * (k + 2.0) * (1 + Math.abs(product) + sumOfMagnitudes);
+                double[] g = onePlusProductMinusSum(k, v, sumHi, sumLo);
+                double gValue = g[0] + g[1];
+                double errorBound = 0x1p-100 * (k + 2.0) * (k + 2.0) * (1 + Math.abs(k * v) + sumOfMagnitudes);
                 boolean positive;
                 if (Math.abs(gValue) > errorBound) {
                     positive = gValue > 0;
@@ -418,18 +548,26 @@ final class SecondWaveKernels {
                 }
                 double d = x[i] - shift;
                 support[i] = true;
-                // p_i = (K·d − Σ + 1)/K, the numerator as hi + lo, divided with one correction.
-                double product = size * d;
-                double productError = Math.fma(size, d, -product);
-                double a = product - tauSumHi;
-                double aLo = sumError(product, -tauSumHi, a) + productError - tauSumLo;
-                double numerator = a + 1;
-                double numeratorLo = sumError(a, 1, numerator) + aLo;
-                double q = numerator / size;
-                double remainder = Math.fma(-q, size, numerator) + numeratorLo;
+                // p_i = (1 + K·d − Σ)/K, the numerator as hi + lo, divided with one correction.
+                double[] numerator = onePlusProductMinusSum(size, d, tauSumHi, tauSumLo);
+                double q = numerator[0] / size;
+                double remainder = Math.fma(-q, size, numerator[0]) + numerator[1];
                 values[i] = Math.max(q + remainder / size, 0.0);
             }
             return new Projection(values, support, size);
+        }
+
+        /**
+         * 1 + k·v − (sumHi + sumLo) in double-double arithmetic, as {hi, lo}: g(k) of the support
+         * test, and the numerator of p_i.
+         */
+        private static double[] onePlusProductMinusSum(double k, double v, double sumHi, double sumLo) {
+            double product = k * v;
+            double productError = Math.fma(k, v, -product);
+            double a = product - sumHi;
+            double aLo = sumError(product, -sumHi, a) + productError - sumLo;
+            double hi = a + 1;
+            return new double[] {hi, sumError(a, 1, hi) + aLo};
         }
 
         private static void reverse(double[] a) {
@@ -447,92 +585,38 @@ final class SecondWaveKernels {
      * The gate of a gated linear unit, applied to the second half b of the input: y_i = a_i·g(b_i).
      * Knows where g and g' are exactly zero, so that an exact zero product is +0.0 whatever the
      * sign of a_i (an underflowing g keeps the sign of the true product).
+     *
+     * @param function       g and g' (an activation of the catalogue without parameters)
+     * @param zero           where g(b) is exactly 0 (not an underflow)
+     * @param derivativeZero where g'(b) is exactly 0
      */
-    enum Gate {
+    record Gate(ScalarFunction function, DoublePredicate zero, DoublePredicate derivativeZero) {
+
         /** GLU, Dauphin et al. (2017): g = σ, never exactly 0. */
-        SIGMOID {
-            @Override
-            double value(double b) {
-                return Sigmoid.sigmoid(b);
-            }
-
-            @Override
-            double derivative(double b) {
-                return Sigmoid.derivativeOfSigmoid(b);
-            }
-        },
+        static final Gate SIGMOID = new Gate(new Sigmoid(), b -> false, b -> false);
         /** ReGLU: g = relu, g'(0) = 0 as PyTorch's relu. */
-        RELU {
-            @Override
-            double value(double b) {
-                return b > 0 ? b : 0.0;
-            }
-
-            @Override
-            double derivative(double b) {
-                return b > 0 ? 1.0 : 0.0;
-            }
-
-            @Override
-            boolean vanishes(double b) {
-                return !(b > 0);
-            }
-
-            @Override
-            boolean derivativeVanishes(double b) {
-                return !(b > 0);
-            }
-        },
+        static final Gate RELU = new Gate(new Relu(), b -> !(b > 0), b -> !(b > 0));
         /** GEGLU: g = gelu (exact, via erfc). */
-        GELU {
-            @Override
-            double value(double b) {
-                return GELU_FUNCTION.value(b);
-            }
-
-            @Override
-            double derivative(double b) {
-                return GELU_FUNCTION.derivative(b);
-            }
-
-            @Override
-            boolean vanishes(double b) {
-                return b == 0;
-            }
-        },
+        static final Gate GELU = new Gate(new Gelu(), b -> b == 0, b -> false);
         /** SwiGLU: g = silu = b·σ(b). */
-        SILU {
-            @Override
-            double value(double b) {
-                return SILU_FUNCTION.value(b);
-            }
+        static final Gate SILU = new Gate(new Silu(), b -> b == 0, b -> false);
 
-            @Override
-            double derivative(double b) {
-                return SILU_FUNCTION.derivative(b);
-            }
+        double value(double b) {
+            return function.value(b);
+        }
 
-            @Override
-            boolean vanishes(double b) {
-                return b == 0;
-            }
-        };
-
-        private static final Gelu GELU_FUNCTION = new Gelu();
-        private static final Silu SILU_FUNCTION = new Silu();
-
-        abstract double value(double b);
-
-        abstract double derivative(double b);
+        double derivative(double b) {
+            return function.derivative(b);
+        }
 
         /** Whether g(b) is exactly 0 (not an underflow). */
         boolean vanishes(double b) {
-            return false;
+            return zero.test(b);
         }
 
         /** Whether g'(b) is exactly 0. */
         boolean derivativeVanishes(double b) {
-            return false;
+            return derivativeZero.test(b);
         }
     }
 
