@@ -129,11 +129,6 @@ class ActivationController {
                     + "params.<name>; a non-finite input a 400 naming x[i]; a result that is not a finite "
                     + "double (JSON cannot carry it) a 422 naming values[i] (values[r][i] in a batch)."
                     + BATCH_AND_BINARY_DESCRIPTION,
-            parameters = {@Parameter(name = "dtype", in = ParameterIn.QUERY, example = "float64",
-                    description = "Binary bodies only (a JSON body has its dtype field): float64 (default), float32, "
-                            + "float16 or bfloat16; for a .npy body, if given, the file's. The activation's parameters "
-                            + "are query parameters of their own names, e.g. alpha=0.1.",
-                    schema = @Schema(type = "string", allowableValues = {"float64", "float32", "float16", "bfloat16"}))},
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = EvaluateRequest.class),
@@ -142,13 +137,7 @@ class ActivationController {
                                     @ExampleObject(name = "swiglu", summary = "swiglu (path name swiglu): a = [1, 2], "
                                             + "b = [3, 4], two values", value = GATED_EXAMPLE_REQUEST),
                                     @ExampleObject(name = "batch", summary = "softmax (path name softmax) of two rows",
-                                            value = BATCH_EXAMPLE_REQUEST)}),
-                            @Content(mediaType = VectorAnswers.OCTET_STREAM,
-                                    schema = @Schema(type = "string", format = "binary",
-                                            description = "Little-endian IEEE 754 numbers of the dtype query parameter: one vector")),
-                            @Content(mediaType = VectorAnswers.NPY,
-                                    schema = @Schema(type = "string", format = "binary",
-                                            description = "A NumPy .npy file, format 1.0-3.0, <f8, <f4 or <f2, C order, shape (n) or (rows, n)"))}),
+                                            value = BATCH_EXAMPLE_REQUEST)})}),
             responses = {@ApiResponse(responseCode = "200", description = "f(x), element by element (row by row for a batch)",
                     content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             // anyOf: the two shapes differ only in the depth of their arrays, which linters do not see as
@@ -156,27 +145,7 @@ class ActivationController {
                             schema = @Schema(anyOf = {EvaluateResponse.class, EvaluateBatchResponse.class}),
                             examples = {@ExampleObject(name = "leaky_relu", value = EVALUATE_EXAMPLE_RESPONSE),
                                     @ExampleObject(name = "batch", summary = "softmax of two rows",
-                                            value = BATCH_EXAMPLE_RESPONSE)}),
-                            @Content(mediaType = VectorAnswers.OCTET_STREAM,
-                                    schema = @Schema(type = "string", format = "binary",
-                                            description = "The numbers of the answer, little-endian, in the request's dtype")),
-                            @Content(mediaType = VectorAnswers.NPY,
-                                    schema = @Schema(type = "string", format = "binary",
-                                            description = "A .npy file (format 1.0) of the answer's shape and the request's dtype"))},
-                    headers = {@Header(name = VectorAnswers.ACTIVATION_HEADER, description = "Binary answers: the canonical name",
-                                    schema = @Schema(type = "string", example = "leaky_relu")),
-                            @Header(name = VectorAnswers.PARAMS_HEADER, description = "Binary answers: the resolved "
-                                    + "parameters as compact JSON", schema = @Schema(type = "string", example = "{\"alpha\":0.1}")),
-                            @Header(name = VectorAnswers.SHAPE_HEADER, description = "Binary answers: the shape of the "
-                                    + "answer, comma-separated", schema = @Schema(type = "string", example = "5")),
-                            @Header(name = "X-Dtype", description = "Binary answers: the dtype of the numbers",
-                                    schema = @Schema(type = "string", example = "float64"))}),
-                    @ApiResponse(responseCode = "406", description = "Accept names none of JSON, raw and .npy, "
-                            + "or .npy in bfloat16"),
-                    @ApiResponse(responseCode = "415", description = "A Content-Type other than application/json, "
-                            + "application/octet-stream and application/x-npy",
-                            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                                    schema = @Schema(ref = "#/components/schemas/ProblemDetail")))})
+                                            value = BATCH_EXAMPLE_RESPONSE)})})})
     @PostMapping(path = "/{name}/evaluate", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = {MediaType.APPLICATION_JSON_VALUE, VectorAnswers.OCTET_STREAM, VectorAnswers.NPY})
     ResponseEntity<Object> evaluate(@Parameter(description = NAME_DESCRIPTION, example = "leaky_relu")
@@ -190,41 +159,19 @@ class ActivationController {
         return evaluate(activation, parameters, input, VectorAnswers.negotiate(Format.JSON, accept));
     }
 
-    /** Evaluate with raw bytes or a .npy file as the body (documented on the JSON operation). */
-    @Operation(hidden = true)
-    @PostMapping(path = "/{name}/evaluate", consumes = {VectorAnswers.OCTET_STREAM, VectorAnswers.NPY},
-            produces = {MediaType.APPLICATION_JSON_VALUE, VectorAnswers.OCTET_STREAM, VectorAnswers.NPY})
-    ResponseEntity<Object> evaluateBinary(@PathVariable String name,
-                                          @RequestParam MultiValueMap<String, String> query,
-                                          @RequestBody(required = false) byte[] body,
-                                          @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
-                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        Activation activation = registry.require(name);
-        Map<String, String> single = QueryParameters.singleValued(query);
-        Parameters parameters = queryParameters(activation, single);
-        Format format = VectorAnswers.binaryFormat(contentType);
-        Input input = binaryInput(format, body, single.get("dtype"), limits.maxVectorLength());
-        return evaluate(activation, parameters, input, VectorAnswers.negotiate(format, accept));
-    }
-
     @Operation(operationId = "differentiateActivation",
             summary = "Differentiate an activation over a vector",
             description = "f'(x) element by element with respect to the pre-activation, with PyTorch's autograd "
                     + "value at kinks (relu'(0) = 0, leaky_relu'(0) = alpha, step' = 0 everywhere). For prelu also "
                     + "parameterGradients.alpha[i] = ∂y_i/∂alpha. For the vector-valued ones (softmax, "
                     + "log_softmax, softmin, sparsemax: n × n; glu, reglu, geglu, swiglu: n/2 × n), jacobian "
-                    + "(row i = ∂y_i/∂x, n at most 1,000: activation-lab.limits.max-jacobian-length) instead of "
+                    + "(row i = ∂y_i/∂x, n at most ${activation-lab.limits.max-jacobian-length}: activation-lab.limits.max-jacobian-length) instead of "
                     + "derivatives. Same body, limits and errors as evaluate; a non-finite result is a 422 "
                     + "naming derivatives[i] or jacobian[i][j] (derivatives[r][i], jacobian[r][i][j] in a batch). "
                     + "In a batch of a vector-valued function each row is at most max-jacobian-length long and the "
                     + "Jacobians together hold at most max(max-vector-length, max-jacobian-length²) numbers "
-                    + "(1,000,000 by default, 8 MB: what one 1,000-long vector's Jacobian takes); beyond, a 413."
+                    + "(what one max-jacobian-length-long vector's Jacobian takes); beyond, a 413."
                     + BATCH_AND_BINARY_DESCRIPTION,
-            parameters = {@Parameter(name = "dtype", in = ParameterIn.QUERY, example = "float64",
-                    description = "Binary bodies only (a JSON body has its dtype field): float64 (default), float32, "
-                            + "float16 or bfloat16; for a .npy body, if given, the file's. The activation's parameters "
-                            + "are query parameters of their own names, e.g. alpha=0.1.",
-                    schema = @Schema(type = "string", allowableValues = {"float64", "float32", "float16", "bfloat16"}))},
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = EvaluateRequest.class),
@@ -233,38 +180,12 @@ class ActivationController {
                                     @ExampleObject(name = "swiglu", summary = "swiglu (path name swiglu): a 2 × 4 "
                                             + "Jacobian", value = GATED_EXAMPLE_REQUEST),
                                     @ExampleObject(name = "batch", summary = "softmax (path name softmax): one 3 × 3 "
-                                            + "Jacobian per row", value = BATCH_EXAMPLE_REQUEST)}),
-                            @Content(mediaType = VectorAnswers.OCTET_STREAM,
-                                    schema = @Schema(type = "string", format = "binary",
-                                            description = "Little-endian IEEE 754 numbers of the dtype query parameter: one vector")),
-                            @Content(mediaType = VectorAnswers.NPY,
-                                    schema = @Schema(type = "string", format = "binary",
-                                            description = "A NumPy .npy file, format 1.0-3.0, <f8, <f4 or <f2, C order, shape (n) or (rows, n)"))}),
+                                            + "Jacobian per row", value = BATCH_EXAMPLE_REQUEST)})}),
             responses = {@ApiResponse(responseCode = "200", description = "f'(x), or the Jacobian (per row for a batch)",
                     content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             // anyOf, as for evaluate.
                             schema = @Schema(anyOf = {DerivativeResponse.class, DerivativeBatchResponse.class}),
-                            examples = @ExampleObject(name = "leaky_relu", value = DERIVATIVE_EXAMPLE_RESPONSE)),
-                            @Content(mediaType = VectorAnswers.OCTET_STREAM,
-                                    schema = @Schema(type = "string", format = "binary",
-                                            description = "The numbers of the answer, little-endian, in the request's dtype")),
-                            @Content(mediaType = VectorAnswers.NPY,
-                                    schema = @Schema(type = "string", format = "binary",
-                                            description = "A .npy file (format 1.0) of the answer's shape and the request's dtype"))},
-                    headers = {@Header(name = VectorAnswers.ACTIVATION_HEADER, description = "Binary answers: the canonical name",
-                                    schema = @Schema(type = "string", example = "leaky_relu")),
-                            @Header(name = VectorAnswers.PARAMS_HEADER, description = "Binary answers: the resolved "
-                                    + "parameters as compact JSON", schema = @Schema(type = "string", example = "{\"alpha\":0.1}")),
-                            @Header(name = VectorAnswers.SHAPE_HEADER, description = "Binary answers: the shape of the "
-                                    + "answer, comma-separated", schema = @Schema(type = "string", example = "5")),
-                            @Header(name = "X-Dtype", description = "Binary answers: the dtype of the numbers",
-                                    schema = @Schema(type = "string", example = "float64"))}),
-                    @ApiResponse(responseCode = "406", description = "Accept names none of JSON, raw and .npy, "
-                            + "or .npy in bfloat16"),
-                    @ApiResponse(responseCode = "415", description = "A Content-Type other than application/json, "
-                            + "application/octet-stream and application/x-npy",
-                            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                                    schema = @Schema(ref = "#/components/schemas/ProblemDetail")))})
+                            examples = @ExampleObject(name = "leaky_relu", value = DERIVATIVE_EXAMPLE_RESPONSE))})})
     @PostMapping(path = "/{name}/derivative", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = {MediaType.APPLICATION_JSON_VALUE, VectorAnswers.OCTET_STREAM, VectorAnswers.NPY})
     ResponseEntity<Object> derivative(@Parameter(description = NAME_DESCRIPTION, example = "leaky_relu")
@@ -278,21 +199,29 @@ class ActivationController {
         return derivative(activation, parameters, input, VectorAnswers.negotiate(Format.JSON, accept));
     }
 
-    /** Derivative with raw bytes or a .npy file as the body (documented on the JSON operation). */
+    /**
+     * Evaluate or derivative with raw bytes or a .npy file as the body (documented on the JSON
+     * operations, by VectorBodiesOpenApiConfiguration).
+     */
     @Operation(hidden = true)
-    @PostMapping(path = "/{name}/derivative", consumes = {VectorAnswers.OCTET_STREAM, VectorAnswers.NPY},
+    @PostMapping(path = "/{name}/{operation:evaluate|derivative}",
+            consumes = {VectorAnswers.OCTET_STREAM, VectorAnswers.NPY},
             produces = {MediaType.APPLICATION_JSON_VALUE, VectorAnswers.OCTET_STREAM, VectorAnswers.NPY})
-    ResponseEntity<Object> derivativeBinary(@PathVariable String name,
-                                            @RequestParam MultiValueMap<String, String> query,
-                                            @RequestBody(required = false) byte[] body,
-                                            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
-                                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    ResponseEntity<Object> binary(@PathVariable String name, @PathVariable String operation,
+                                  @RequestParam MultiValueMap<String, String> query,
+                                  @RequestBody(required = false) byte[] body,
+                                  @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        boolean derivative = operation.equals("derivative");
         Activation activation = registry.require(name);
         Map<String, String> single = QueryParameters.singleValued(query);
         Parameters parameters = queryParameters(activation, single);
         Format format = VectorAnswers.binaryFormat(contentType);
-        Input input = binaryInput(format, body, single.get("dtype"), maxRowLength(activation));
-        return derivative(activation, parameters, input, VectorAnswers.negotiate(format, accept));
+        int rowLimit = derivative ? maxRowLength(activation) : limits.maxVectorLength();
+        Input input = binaryInput(format, body, single.get("dtype"), rowLimit);
+        Format answer = VectorAnswers.negotiate(format, accept);
+        return derivative ? derivative(activation, parameters, input, answer)
+                : evaluate(activation, parameters, input, answer);
     }
 
     /** f over the input, answered in the format asked for. */
