@@ -14,7 +14,7 @@ COPY .mvn/ .mvn/
 RUN ./mvnw -B dependency:go-offline
 
 COPY src/ src/
-RUN ./mvnw -B -DskipTests package \
+RUN ./mvnw -B -Dmaven.test.skip=true package \
  && cp target/activation-lab-*.jar application.jar \
  && java -Djarmode=tools -jar application.jar extract --layers --destination extracted
 
