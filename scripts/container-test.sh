@@ -413,8 +413,12 @@ check_sigterm() {
   done
   stopped_ms=$(( $(now_ms) - started ))
   code=$(podman inspect -f '{{.State.ExitCode}}' "$name")
-  podman logs "$name" 2>&1 | grep -q 'Graceful shutdown complete' \
-    || { podman logs "$name" 2>&1 | tail -n 20 >&2; fail "no graceful shutdown in the log after SIGTERM"; }
+  # The log is read whole first: grep -q stops at the first match (there is one for each of the two
+  # connectors), and under pipefail the writer it leaves behind would fail the pipeline.
+  local log
+  log=$(podman logs "$name" 2>&1)
+  grep -q 'Graceful shutdown complete' <<<"$log" \
+    || { tail -n 20 <<<"$log" >&2; fail "no graceful shutdown in the log after SIGTERM"; }
   pass "SIGTERM: graceful shutdown, exited (code $code) after $stopped_ms ms"
 }
 
