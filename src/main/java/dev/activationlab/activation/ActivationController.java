@@ -93,9 +93,10 @@ class ActivationController {
 
     @Operation(operationId = "listActivations",
             summary = "List the activation catalogue",
-            description = "Every activation, sorted by name, with its aliases, formula, derivative (with the value "
-                    + "at kinks), parameters with defaults and bounds (null where open), output range, shape "
-                    + "properties and reference. The example shows one entry of the list.",
+            description = """
+                    Every activation, sorted by name, with its aliases, formula, derivative (with the value at \
+                    kinks), parameters with defaults and bounds (null where open), output range, shape properties \
+                    and reference. The example shows one entry of the list.""",
             responses = @ApiResponse(responseCode = "200", description = "The catalogue",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = CatalogueResponse.class))))
@@ -106,9 +107,10 @@ class ActivationController {
 
     @Operation(operationId = "describeActivation",
             summary = "Describe one activation",
-            description = "The catalogue entry of one activation. An alias resolves to its canonical entry "
-                    + "(logistic gives sigmoid); names match case-insensitively, with '-' accepted for '_'. "
-                    + "An unknown name is a 404 whose problem document lists the valid names.",
+            description = """
+                    The catalogue entry of one activation. An alias resolves to its canonical entry (logistic gives \
+                    sigmoid); names match case-insensitively, with '-' accepted for '_'. An unknown name is a 404 \
+                    whose problem document lists the valid names.""",
             responses = @ApiResponse(responseCode = "200", description = "The catalogue entry",
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = ActivationView.class))))
@@ -120,24 +122,17 @@ class ActivationController {
 
     @Operation(operationId = "evaluateActivation",
             summary = "Evaluate an activation over a vector",
-            description = "Applies f element by element (softmax, log_softmax, softmin and sparsemax over the whole "
-                    + "vector; the gated units glu, reglu, geglu and swiglu split x of even length n into halves "
-                    + "a, b and answer the n/2 values a_i·g(b_i), an odd length being a 400 naming x). "
-                    + "x holds 1 to ${activation-lab.limits.max-vector-length} finite numbers (activation-lab.limits.max-vector-length; beyond: 413); "
-                    + "params may be omitted. The response echoes the canonical name and the full resolved "
-                    + "parameters, defaults included. An unknown or out-of-range parameter is a 400 naming "
-                    + "params.<name>; a non-finite input a 400 naming x[i]; a result that is not a finite "
-                    + "double (JSON cannot carry it) a 422 naming values[i] (values[r][i] in a batch)."
+            description = """
+                    Applies f element by element (softmax, log_softmax, softmin and sparsemax over the whole \
+                    vector; the gated units glu, reglu, geglu and swiglu split x of even length n into halves a, b \
+                    and answer the n/2 values a_i·g(b_i), an odd length being a 400 naming x). x holds 1 to \
+                    ${activation-lab.limits.max-vector-length} finite numbers \
+                    (activation-lab.limits.max-vector-length; beyond: 413); params may be omitted. The response \
+                    echoes the canonical name and the full resolved parameters, defaults included. An unknown or \
+                    out-of-range parameter is a 400 naming params.<name>; a non-finite input a 400 naming x[i]; a \
+                    result that is not a finite double (JSON cannot carry it) a 422 naming values[i] (values[r][i] \
+                    in a batch)."""
                     + BATCH_AND_BINARY_DESCRIPTION,
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = EvaluateRequest.class),
-                            examples = {@ExampleObject(name = "leaky_relu", summary = "leaky_relu with alpha 0.1",
-                                    value = EVALUATE_EXAMPLE_REQUEST),
-                                    @ExampleObject(name = "swiglu", summary = "swiglu (path name swiglu): a = [1, 2], "
-                                            + "b = [3, 4], two values", value = GATED_EXAMPLE_REQUEST),
-                                    @ExampleObject(name = "batch", summary = "softmax (path name softmax) of two rows",
-                                            value = BATCH_EXAMPLE_REQUEST)})}),
             responses = {@ApiResponse(responseCode = "200", description = "f(x), element by element (row by row for a batch)",
                     content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             // anyOf: the two shapes differ only in the depth of their arrays, which linters do not see as
@@ -152,35 +147,23 @@ class ActivationController {
                                     @PathVariable String name, @RequestBody EvaluateRequest request,
                                     @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false)
                                     String accept) {
-        Activation activation = registry.require(name);
-        Parameters parameters = Parameters.resolve(activation, request.params());
-        Dtype dtype = DtypeParameter.parse(request.dtype(), "dtype");
-        Input input = VectorBodies.fromJson(request.x(), dtype, limits.maxVectorLength(), limits.maxVectorLength());
-        return evaluate(activation, parameters, input, VectorAnswers.negotiate(Format.JSON, accept));
+        return answerJson(name, request, accept, false);
     }
 
     @Operation(operationId = "differentiateActivation",
             summary = "Differentiate an activation over a vector",
-            description = "f'(x) element by element with respect to the pre-activation, with PyTorch's autograd "
-                    + "value at kinks (relu'(0) = 0, leaky_relu'(0) = alpha, step' = 0 everywhere). For prelu also "
-                    + "parameterGradients.alpha[i] = ∂y_i/∂alpha. For the vector-valued ones (softmax, "
-                    + "log_softmax, softmin, sparsemax: n × n; glu, reglu, geglu, swiglu: n/2 × n), jacobian "
-                    + "(row i = ∂y_i/∂x, n at most ${activation-lab.limits.max-jacobian-length}: activation-lab.limits.max-jacobian-length) instead of "
-                    + "derivatives. Same body, limits and errors as evaluate; a non-finite result is a 422 "
-                    + "naming derivatives[i] or jacobian[i][j] (derivatives[r][i], jacobian[r][i][j] in a batch). "
-                    + "In a batch of a vector-valued function each row is at most max-jacobian-length long and the "
-                    + "Jacobians together hold at most max(max-vector-length, max-jacobian-length²) numbers "
-                    + "(what one max-jacobian-length-long vector's Jacobian takes); beyond, a 413."
+            description = """
+                    f'(x) element by element with respect to the pre-activation, with PyTorch's autograd value at \
+                    kinks (relu'(0) = 0, leaky_relu'(0) = alpha, step' = 0 everywhere). For prelu also \
+                    parameterGradients.alpha[i] = ∂y_i/∂alpha. For the vector-valued ones (softmax, log_softmax, \
+                    softmin, sparsemax: n × n; glu, reglu, geglu, swiglu: n/2 × n), jacobian (row i = ∂y_i/∂x, n at \
+                    most ${activation-lab.limits.max-jacobian-length}: activation-lab.limits.max-jacobian-length) \
+                    instead of derivatives. Same body, limits and errors as evaluate; a non-finite result is a 422 \
+                    naming derivatives[i] or jacobian[i][j] (derivatives[r][i], jacobian[r][i][j] in a batch). In a \
+                    batch of a vector-valued function each row is at most max-jacobian-length long and the \
+                    Jacobians together hold at most max(max-vector-length, max-jacobian-length²) numbers (what one \
+                    max-jacobian-length-long vector's Jacobian takes); beyond, a 413."""
                     + BATCH_AND_BINARY_DESCRIPTION,
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = EvaluateRequest.class),
-                            examples = {@ExampleObject(name = "leaky_relu", summary = "leaky_relu at its kink",
-                                    value = DERIVATIVE_EXAMPLE_REQUEST),
-                                    @ExampleObject(name = "swiglu", summary = "swiglu (path name swiglu): a 2 × 4 "
-                                            + "Jacobian", value = GATED_EXAMPLE_REQUEST),
-                                    @ExampleObject(name = "batch", summary = "softmax (path name softmax): one 3 × 3 "
-                                            + "Jacobian per row", value = BATCH_EXAMPLE_REQUEST)})}),
             responses = {@ApiResponse(responseCode = "200", description = "f'(x), or the Jacobian (per row for a batch)",
                     content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             // anyOf, as for evaluate.
@@ -192,11 +175,7 @@ class ActivationController {
                                       @PathVariable String name, @RequestBody EvaluateRequest request,
                                       @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false)
                                       String accept) {
-        Activation activation = registry.require(name);
-        Parameters parameters = Parameters.resolve(activation, request.params());
-        Dtype dtype = DtypeParameter.parse(request.dtype(), "dtype");
-        Input input = VectorBodies.fromJson(request.x(), dtype, maxRowLength(activation), limits.maxVectorLength());
-        return derivative(activation, parameters, input, VectorAnswers.negotiate(Format.JSON, accept));
+        return answerJson(name, request, accept, true);
     }
 
     /**
@@ -217,11 +196,29 @@ class ActivationController {
         Map<String, String> single = QueryParameters.singleValued(query);
         Parameters parameters = queryParameters(activation, single);
         Format format = VectorAnswers.binaryFormat(contentType);
-        int rowLimit = derivative ? maxRowLength(activation) : limits.maxVectorLength();
-        Input input = binaryInput(format, body, single.get("dtype"), rowLimit);
-        Format answer = VectorAnswers.negotiate(format, accept);
-        return derivative ? derivative(activation, parameters, input, answer)
-                : evaluate(activation, parameters, input, answer);
+        Input input = binaryInput(format, body, single.get("dtype"), rowLimit(activation, derivative));
+        return answer(activation, parameters, input, VectorAnswers.negotiate(format, accept), derivative);
+    }
+
+    /** Evaluate or derivative of a JSON body. */
+    private ResponseEntity<Object> answerJson(String name, EvaluateRequest request, String accept, boolean derivative) {
+        Activation activation = registry.require(name);
+        Parameters parameters = Parameters.resolve(activation, request.params());
+        Dtype dtype = DtypeParameter.parse(request.dtype(), "dtype");
+        Input input = VectorBodies.fromJson(request.x(), dtype, rowLimit(activation, derivative),
+                limits.maxVectorLength());
+        return answer(activation, parameters, input, VectorAnswers.negotiate(Format.JSON, accept), derivative);
+    }
+
+    /** Longest row: a vector-valued derivative's Jacobian bounds it more tightly than the vector limit. */
+    private int rowLimit(Activation activation, boolean derivative) {
+        return derivative ? maxRowLength(activation) : limits.maxVectorLength();
+    }
+
+    private ResponseEntity<Object> answer(Activation activation, Parameters parameters, Input input, Format format,
+            boolean derivative) {
+        return derivative ? derivative(activation, parameters, input, format)
+                : evaluate(activation, parameters, input, format);
     }
 
     /** f over the input, answered in the format asked for. */

@@ -16,9 +16,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What evaluate and derivative share in the OpenAPI document besides their JSON bodies: the raw
- * and .npy request and answer bodies, the {@code dtype} query parameter, the headers of a binary
- * answer, and the 406 and 415 answers. Written once here rather than in each operation's
+ * What evaluate and derivative share in the OpenAPI document: the examples of their JSON bodies,
+ * the raw and .npy request and answer bodies, the {@code dtype} query parameter, the headers of a
+ * binary answer, and the 406 and 415 answers. Written once here rather than in each operation's
  * annotations.
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,6 +26,24 @@ class VectorBodiesOpenApiConfiguration {
 
     /** The operations that take raw and .npy bodies (ActivationController). */
     static final Set<String> OPERATIONS = Set.of("evaluateActivation", "differentiateActivation");
+
+    /** An example request of a JSON body: its name, a summary and the body. */
+    private record BodyExample(String name, String summary, String json) {
+    }
+
+    private static final java.util.Map<String, List<BodyExample>> JSON_EXAMPLES = java.util.Map.of(
+            "evaluateActivation", List.of(
+                    new BodyExample("leaky_relu", "leaky_relu with alpha 0.1", ActivationController.EVALUATE_EXAMPLE_REQUEST),
+                    new BodyExample("swiglu", "swiglu (path name swiglu): a = [1, 2], b = [3, 4], two values",
+                            ActivationController.GATED_EXAMPLE_REQUEST),
+                    new BodyExample("batch", "softmax (path name softmax) of two rows",
+                            ActivationController.BATCH_EXAMPLE_REQUEST)),
+            "differentiateActivation", List.of(
+                    new BodyExample("leaky_relu", "leaky_relu at its kink", ActivationController.DERIVATIVE_EXAMPLE_REQUEST),
+                    new BodyExample("swiglu", "swiglu (path name swiglu): a 2 × 4 Jacobian",
+                            ActivationController.GATED_EXAMPLE_REQUEST),
+                    new BodyExample("batch", "softmax (path name softmax): one 3 × 3 Jacobian per row",
+                            ActivationController.BATCH_EXAMPLE_REQUEST)));
 
     @Bean
     OpenApiCustomizer vectorBodiesDocumentation() {
@@ -55,6 +73,14 @@ class VectorBodiesOpenApiConfiguration {
         operation.setParameters(parameters);
         if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
             Content body = operation.getRequestBody().getContent();
+            MediaType json = body.get(org.springframework.http.MediaType.APPLICATION_JSON_VALUE);
+            if (json != null) {
+                for (BodyExample example : JSON_EXAMPLES.get(operation.getOperationId())) {
+                    json.addExamples(example.name(), new io.swagger.v3.oas.models.examples.Example()
+                            .summary(example.summary()).description(example.name())
+                            .value(parse(example.json())));
+                }
+            }
             body.addMediaType(VectorAnswers.OCTET_STREAM,
                     binary("Little-endian IEEE 754 numbers of the dtype query parameter: one vector"));
             body.addMediaType(VectorAnswers.NPY,
@@ -82,6 +108,15 @@ class VectorBodiesOpenApiConfiguration {
                     + "application/json, application/octet-stream and application/x-npy")
                     .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                             new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail")))));
+        }
+    }
+
+    /** The example as a JSON tree, so that the document shows it as JSON rather than as a string. */
+    private static Object parse(String json) {
+        try {
+            return io.swagger.v3.core.util.Json.mapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("An example request is not JSON: " + json, e);
         }
     }
 
