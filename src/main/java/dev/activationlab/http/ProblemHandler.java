@@ -189,7 +189,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             ProblemType kind = JsonPaths.isSyntaxError(jackson) ? ProblemType.MALFORMED_JSON : ProblemType.INVALID_REQUEST;
             return respond(problem(kind, detail, field));
         }
-        String detail = ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")
+        // Without a cause, Spring found no body to bind: the body was empty, or JSON's null.
+        String detail = ex.getCause() == null
                 ? "A JSON object is required as the request body; it is empty or null."
                 : "The request body is not valid JSON.";
         return respond(problem(ProblemType.MALFORMED_JSON, detail, null));

@@ -652,6 +652,14 @@ class ActivationControllerTest {
         assertNoInternals(result);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "null"})
+    void evaluateWhenBodyEmptyOrNullShouldSaySo(String body) {
+        JsonNode problem = problem(post("/api/v1/activations/relu/evaluate", body), 400, "malformed-json");
+
+        assertThat(problem.get("detail").asString()).contains("empty or null");
+    }
+
     @Test
     void evaluateWhenBodyIsNotUtf8ShouldReturnProblemWithoutInternals() {
         byte[] body = {'{', '"', 'x', '"', ':', '[', '1', ']', ',', '"', (byte) 0xff, (byte) 0xfe, '"', ':', '1', '}'};
