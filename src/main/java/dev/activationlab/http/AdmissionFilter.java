@@ -218,9 +218,12 @@ public class AdmissionFilter extends OncePerRequestFilter {
         if (!discardBody(request, declared)) {
             response.setHeader(HttpHeaders.CONNECTION, "close");
         }
-        ProblemJson.write(request, response, ProblemType.SERVICE_BUSY, "Large requests in flight hold the "
-                + "service's memory budget (" + admission.memoryBudget() / (1024 * 1024)
-                + " MiB); try again in a moment.");
+        ProblemJson.write(request, response, ProblemType.SERVICE_BUSY, memoryBusy());
+    }
+
+    private String memoryBusy() {
+        return "Large requests in flight hold the service's memory budget (" + admission.memoryBudget() / (1024 * 1024)
+                + " MiB); try again in a moment.";
     }
 
     /** Reads {@code declared} bytes of body and drops them; false if that failed or was too slow. */
@@ -271,8 +274,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
                     long needed = capacity > LARGE_BODY ? (long) capacity * perByte : 0;
                     if (needed > reserved) {
                         if (!admission.tryReserveMemory(needed - reserved, maxComputeWait)) {
-                            return new BodyRead(null, reserved, ProblemType.SERVICE_BUSY, "Large requests in "
-                                    + "flight hold the service's memory budget; try again in a moment.");
+                            return new BodyRead(null, reserved, ProblemType.SERVICE_BUSY, memoryBusy());
                         }
                         reserved = needed;
                     }
