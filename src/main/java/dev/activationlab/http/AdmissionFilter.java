@@ -1,9 +1,16 @@
 package dev.activationlab.http;
 
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,9 +22,13 @@ import java.io.InputStreamReader;
 import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.catalina.connector.RequestFacade;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -31,19 +42,26 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Admits each API request to memory and to the CPU in three steps, so that slow, stalled and
- * greedy clients cannot take what other requests need:
+ * Admits each API request to memory and to the CPU so that slow, stalled and greedy clients
+ * cannot take what other requests need, and no request thread ({@link RequestThreads}) ever waits
+ * for a client:
  * <ol>
+ * <li>a request that waited for a request thread longer than {@code max-compute-wait} is answered
+ * 503 with {@code Retry-After} at once (load shedding);</li>
  * <li>a body over 64 KB reserves four times its size for JSON (the body, the numbers parsed from
  * it, the numbers computed and the answer), and 4 to 10 times for raw and .npy numbers (by the
  * element size), from the in-flight memory budget, or is answered 503 with {@code Retry-After};</li>
- * <li>the body is read in full, before any compute slot is taken, at no less than the minimum
- * rate once the grace period has passed, or is answered 408 and the connection closed;</li>
- * <li>the request waits, first come first served, for a compute slot, at most the configured
- * wait, or is answered 503 with {@code Retry-After}; heavy requests (large bodies, and the paths
- * configured as heavy: training, simulations, plots) may hold all slots but one, so that small
- * requests never queue behind them; it computes into a buffer and gives the slot back before
- * its answer goes out, so that a client that reads slowly holds no slot.</li>
+ * <li>the body is read in full before the request computes: what has arrived with the head at
+ * once, the rest without blocking (a {@link ReadListener}; the thread is given back while bytes
+ * are missing), at no less than the minimum rate once the grace period has passed, else 408 and
+ * the connection closed;</li>
+ * <li>heavy requests (large bodies, and the paths configured as heavy: training, simulations,
+ * plots) compute at most {@code heavy-concurrency} at once, so that they never hold every request
+ * thread; the others wait for their turn, first come, first served, without a thread, at most
+ * {@code max-compute-wait}, else 503;</li>
+ * <li>the answer is computed into a buffer; one longer than 64 KB is written without blocking
+ * (a {@link WriteListener}), so that a client that reads slowly holds memory (counted in the
+ * budget) but no thread.</li>
  * </ol>
  * Event streams ({@code Accept: text/event-stream}) are written as they happen; their work runs on
  * the progress streams' own pool. Paths outside {@code /api/} (the playground, the OpenAPI
@@ -63,22 +81,31 @@ public class AdmissionFilter extends OncePerRequestFilter {
      */
     static final int MEMORY_PER_BODY_BYTE = 4;
 
+    /**
+     * Answers up to this size (bytes) are written in one blocking write: the socket's buffers take
+     * them at once, and the asynchronous write costs more than the answer.
+     */
+    static final int BLOCKING_ANSWER = 64 * 1024;
+
+    /** Request attribute: the admission of a request resumed by an asynchronous dispatch. */
+    private static final String RESUMED = AdmissionFilter.class.getName() + ".RESUMED";
+
     private final WorkAdmission admission;
-    private final List<PathPattern> heavyPaths;
-    private final Duration maxComputeWait;
+    private final List<HeavyPath> heavyPaths;
+    private final long maxComputeWaitNanos;
     private final long minBytesPerSecond;
     private final long graceNanos;
 
     public AdmissionFilter(AdmissionProperties properties) {
-        this.admission = new WorkAdmission(properties.effectiveComputeConcurrency(),
+        this.admission = new WorkAdmission(properties.effectiveHeavyConcurrency(),
                 properties.inFlightMemoryBytes(Runtime.getRuntime().maxMemory()));
-        this.heavyPaths = properties.heavyPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
-        this.maxComputeWait = properties.maxComputeWait();
+        this.heavyPaths = properties.heavyPaths().stream().map(HeavyPath::of).toList();
+        this.maxComputeWaitNanos = properties.maxComputeWait().toNanos();
         this.minBytesPerSecond = properties.minBodyRate().toBytes();
         this.graceNanos = properties.bodyRateGrace().toNanos();
     }
 
-    /** The compute slots and memory budget this filter admits requests to. */
+    /** The heavy lane and memory budget this filter admits requests to. */
     public WorkAdmission admission() {
         return admission;
     }
@@ -88,98 +115,170 @@ public class AdmissionFilter extends OncePerRequestFilter {
         return !request.getRequestURI().startsWith("/api/");
     }
 
+    /** Requests resumed after their body was read, or their heavy turn came, continue here. */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        Admission resumed = (Admission) request.getAttribute(RESUMED);
+        if (resumed != null) {
+            request.removeAttribute(RESUMED);
+            if (!shedIfQueuedTooLong(request, response, resumed.memory)) {
+                admit(resumed, request, response, chain);
+            } else if (resumed.heavyTurn) {
+                admission.leaveHeavy();
+            }
+            return;
+        }
+        if (isAsyncDispatch(request)) {
+            // Spring MVC's own dispatch of an asynchronous handler's result: admitted before.
+            chain.doFilter(request, response);
+            return;
+        }
+        Reservation memory = new Reservation(admission);
+        if (shedIfQueuedTooLong(request, response, memory)) {
+            return;
+        }
         long declared = request.getContentLengthLong();
         boolean chunked = declared < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
         int perByte = memoryPerBodyByte(request);
-        long reserved = declared > LARGE_BODY ? declared * perByte : 0;
-        if (reserved > 0 && !admission.tryReserveMemory(reserved, maxComputeWait)) {
-            refuseForMemory(request, response, declared);
+        if (declared > LARGE_BODY && !memory.reserve(declared * perByte)) {
+            new BodyReader(request, response, declared, memory, perByte, true).start();
             return;
         }
-        try {
-            HttpServletRequest admitted = request;
-            if (declared > 0 || chunked) {
-                BodyRead read = readBody(request, declared, reserved, perByte);
-                reserved = read.reserved;
-                if (read.body == null) {
-                    if (read.refusal != null) {
-                        ProblemJson.write(request, response, read.refusal, read.detail);
-                    }
-                    return;
-                }
-                admitted = new BufferedBodyRequest(request, read.body);
+        if (declared <= 0 && !chunked) {
+            admit(new Admission(null, memory, false), request, response, chain);
+            return;
+        }
+        BodyReader reader = new BodyReader(request, response, declared, memory, perByte, false);
+        if (reader.start()) {
+            admit(new Admission(reader.body(), memory, false), request, response, chain);
+        }
+    }
+
+    /** What a request has been admitted with so far: its body, its memory and its heavy turn. */
+    private record Admission(byte[] body, Reservation memory, boolean heavyTurn) {
+    }
+
+    private boolean shedIfQueuedTooLong(HttpServletRequest request, HttpServletResponse response,
+            Reservation memory) throws IOException {
+        long waited = RequestThreads.queueWaitNanos();
+        if (waited <= maxComputeWaitNanos) {
+            return false;
+        }
+        memory.releaseAll();
+        ProblemJson.write(request, response, ProblemType.SERVICE_BUSY, "The service is overloaded: this request "
+                + "waited " + TimeUnit.NANOSECONDS.toMillis(waited) + " ms for a request thread; try again in a moment.");
+        return true;
+    }
+
+    /** Takes the request through the heavy lane if it is heavy, then computes it. */
+    private void admit(Admission admitted, HttpServletRequest request, HttpServletResponse response,
+            FilterChain chain) throws ServletException, IOException {
+        HttpServletRequest withBody = admitted.body == null ? request : new BufferedBodyRequest(request, admitted.body);
+        if (isEventStream(request)) {
+            // The handler starts the stream and returns; the work runs on the progress streams' pool.
+            try {
+                chain.doFilter(withBody, response);
+            } finally {
+                admitted.memory.releaseAll();
             }
-            boolean heavy = reserved > 0 || isHeavyPath(request);
-            reserved = compute(admitted, response, chain, reserved, heavy);
+            return;
+        }
+        boolean heavy = admitted.heavyTurn || admitted.memory.held() > 0 || isHeavyPath(request);
+        if (heavy && !admitted.heavyTurn) {
+            HeavyTurn turn = new HeavyTurn(request, response, admitted);
+            if (!admission.enterHeavyOrQueue(turn.turn)) {
+                turn.waitWithoutThread();
+                return;
+            }
+        }
+        compute(withBody, request, response, chain, admitted.memory, heavy);
+    }
+
+    /**
+     * Runs the rest of the chain into a buffer, gives the heavy turn back, then writes the answer:
+     * blocking if short, else without blocking.
+     */
+    private void compute(HttpServletRequest withBody, HttpServletRequest request, HttpServletResponse response,
+            FilterChain chain, Reservation memory, boolean heavy) throws ServletException, IOException {
+        ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+        boolean handedOver = false;
+        try {
+            try {
+                chain.doFilter(withBody, buffered);
+            } finally {
+                if (heavy) {
+                    admission.leaveHeavy();
+                }
+            }
+            int answer = buffered.getContentSize();
+            if (answer > LARGE_BODY) {
+                // Already allocated: counted so that new large requests wait until it has gone out.
+                memory.force(answer);
+            }
+            if (request.isAsyncStarted()) {
+                request.getAsyncContext().addListener(new CopyOnCompletion(buffered, memory));
+                handedOver = true;
+            } else if (answer > BLOCKING_ANSWER && isContainerRequest(request)) {
+                new AnswerWriter(request, response, buffered, memory).start();
+                handedOver = true;
+            } else {
+                buffered.copyBodyToResponse();
+            }
         } finally {
-            if (reserved > 0) {
-                admission.releaseMemory(reserved);
+            if (!handedOver) {
+                memory.releaseAll();
             }
         }
     }
 
     private boolean isHeavyPath(HttpServletRequest request) {
-        if (heavyPaths.isEmpty()) {
-            return false;
-        }
-        PathContainer path = PathContainer.parsePath(request.getRequestURI());
-        for (PathPattern pattern : heavyPaths) {
-            if (pattern.matches(path)) {
-                return true;
+        String uri = request.getRequestURI();
+        PathContainer path = null;
+        for (HeavyPath heavy : heavyPaths) {
+            if (heavy.mayMatch(uri)) {
+                if (path == null) {
+                    path = PathContainer.parsePath(uri);
+                }
+                if (heavy.pattern.matches(path)) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
     /**
-     * Runs the rest of the chain in a compute slot (a heavy one for large bodies and heavy paths);
-     * returns the bytes now reserved.
+     * A heavy path pattern with the literal text it starts and ends with: testing those first
+     * spares most requests the parsing of their path, a tenth of a small request's time.
      */
-    private long compute(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-            long reserved, boolean heavy) throws ServletException, IOException {
-        boolean granted = heavy ? admission.tryAcquireHeavyCompute(maxComputeWait)
-                : admission.tryAcquireCompute(maxComputeWait);
-        if (!granted) {
-            ProblemJson.write(request, response, ProblemType.SERVICE_BUSY, "Every compute slot stayed busy for "
-                    + maxComputeWait.toMillis() + " ms; try again in a moment.");
-            return reserved;
-        }
-        if (isEventStream(request)) {
-            try {
-                chain.doFilter(request, response);
-            } finally {
-                release(heavy);
-            }
-            return reserved;
-        }
-        ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
-        try {
-            chain.doFilter(request, buffered);
-        } finally {
-            release(heavy);
-        }
-        int answer = buffered.getContentSize();
-        if (answer > LARGE_BODY) {
-            // Already allocated: counted so that new large requests wait until it has gone out.
-            admission.forceReserveMemory(answer);
-            reserved += answer;
-        }
-        if (request.isAsyncStarted()) {
-            request.getAsyncContext().addListener(new CopyOnCompletion(buffered));
-        } else {
-            buffered.copyBodyToResponse();
-        }
-        return reserved;
-    }
+    private record HeavyPath(PathPattern pattern, String literalStart, String literalEnd) {
 
-    private void release(boolean heavy) {
-        if (heavy) {
-            admission.releaseHeavyCompute();
-        } else {
-            admission.releaseCompute();
+        static HeavyPath of(String pattern) {
+            int firstVariable = firstIndexOfAny(pattern, "*{");
+            int lastVariable = Math.max(pattern.lastIndexOf('*'), pattern.lastIndexOf('}'));
+            String start = firstVariable < 0 ? pattern : pattern.substring(0, firstVariable);
+            String end = lastVariable < 0 ? pattern : pattern.substring(lastVariable + 1);
+            return new HeavyPath(PathPatternParser.defaultInstance.parse(pattern), start, end);
+        }
+
+        /** False only if the pattern cannot match {@code uri}; true says nothing. */
+        boolean mayMatch(String uri) {
+            return uri.startsWith(literalStart) && uri.endsWith(literalEnd);
+        }
+
+        private static int firstIndexOfAny(String text, String characters) {
+            for (int i = 0; i < text.length(); i++) {
+                if (characters.indexOf(text.charAt(i)) >= 0) {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 
@@ -193,7 +292,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
         if (type == null) {
             return MEMORY_PER_BODY_BYTE;
         }
-        String lower = type.toLowerCase(java.util.Locale.ROOT);
+        String lower = type.toLowerCase(Locale.ROOT);
         if (lower.startsWith("application/x-npy")) {
             return 2 + 2 * 8 / 2;
         }
@@ -211,14 +310,16 @@ public class AdmissionFilter extends OncePerRequestFilter {
         return accept != null && accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE);
     }
 
-    private void refuseForMemory(HttpServletRequest request, HttpServletResponse response, long declared)
-            throws IOException {
-        // The body is read and dropped (no memory held, the minimum rate still applies), so that the
-        // client, busy sending it, can read the 503 rather than see its connection reset.
-        if (!discardBody(request, declared)) {
-            response.setHeader(HttpHeaders.CONNECTION, "close");
+    /**
+     * Whether the request is the servlet container's own (not a test's mock), whose streams can be
+     * read and written without blocking.
+     */
+    private static boolean isContainerRequest(ServletRequest request) {
+        ServletRequest unwrapped = request;
+        while (unwrapped instanceof ServletRequestWrapper wrapper) {
+            unwrapped = wrapper.getRequest();
         }
-        ProblemJson.write(request, response, ProblemType.SERVICE_BUSY, memoryBusy());
+        return unwrapped instanceof RequestFacade;
     }
 
     private String memoryBusy() {
@@ -226,117 +327,437 @@ public class AdmissionFilter extends OncePerRequestFilter {
                 + " MiB); try again in a moment.";
     }
 
-    /** Reads {@code declared} bytes of body and drops them; false if that failed or was too slow. */
-    private boolean discardBody(HttpServletRequest request, long declared) {
-        long start = System.nanoTime();
-        byte[] scratch = new byte[64 * 1024];
-        long received = 0;
-        try {
-            InputStream in = request.getInputStream();
-            while (received < declared) {
-                int n = in.read(scratch);
-                if (n < 0) {
-                    return false;
-                }
-                received += n;
-                if (tooSlow(received, System.nanoTime() - start)) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+    private boolean tooSlow(long bytes, long elapsedNanos) {
+        return elapsedNanos > graceNanos && bytes < minBytesPerSecond * (elapsedNanos / 1_000_000_000.0);
     }
 
-    /** The outcome of reading a body: the bytes, or why there are none. */
-    private record BodyRead(byte[] body, long reserved, ProblemType refusal, String detail) {
-    }
-
-    /**
-     * Reads the whole body: {@code declared} bytes, or up to the end of a chunked body. Slower
-     * than the minimum rate after the grace period, or silent for the connection timeout, is a 408.
-     */
-    private BodyRead readBody(HttpServletRequest request, long declared, long reserved, int perByte)
-            throws IOException {
-        long start = System.nanoTime();
-        // Within the body size limit (RequestBodyLimitFilter refused larger declared lengths).
-        byte[] body = new byte[declared > 0 ? (int) declared : 8192];
-        int length = 0;
-        InputStream in = request.getInputStream();
-        try {
-            while (true) {
-                if (length == body.length) {
-                    if (declared > 0) {
-                        break;
-                    }
-                    int capacity = (int) Math.min(Integer.MAX_VALUE - 8, (long) length * 2);
-                    long needed = capacity > LARGE_BODY ? (long) capacity * perByte : 0;
-                    if (needed > reserved) {
-                        if (!admission.tryReserveMemory(needed - reserved, maxComputeWait)) {
-                            return new BodyRead(null, reserved, ProblemType.SERVICE_BUSY, memoryBusy());
-                        }
-                        reserved = needed;
-                    }
-                    body = Arrays.copyOf(body, capacity);
-                }
-                int n = in.read(body, length, body.length - length);
-                if (n < 0) {
-                    break;
-                }
-                length += n;
-                if (tooSlow(length, System.nanoTime() - start)) {
-                    return new BodyRead(null, reserved, ProblemType.REQUEST_TIMEOUT, "The request body came slower "
-                            + "than " + minBytesPerSecond + " bytes a second; send it faster.");
-                }
-            }
-        } catch (RequestBodyLimitFilter.BodyTooLargeException e) {
-            return new BodyRead(null, reserved, ProblemType.TOO_LARGE, e.getMessage());
-        } catch (IOException e) {
-            if (isTimeout(e)) {
-                return new BodyRead(null, reserved, ProblemType.REQUEST_TIMEOUT,
-                        "The request body stalled; send it without pauses.");
-            }
-            // The client went away, or broke off its body: nobody to answer.
-            return new BodyRead(null, reserved, null, null);
-        }
-        if (declared > 0 && length < declared) {
-            return new BodyRead(null, reserved, null, null);
-        }
-        return new BodyRead(length == body.length ? body : Arrays.copyOf(body, length), reserved, null, null);
-    }
-
-    private boolean tooSlow(long received, long elapsedNanos) {
-        return elapsedNanos > graceNanos && received < minBytesPerSecond * (elapsedNanos / 1_000_000_000.0);
+    /** The longest a transfer of {@code bytes} may take at the minimum rate after the grace period. */
+    private long transferBoundMillis(long bytes) {
+        return TimeUnit.NANOSECONDS.toMillis(graceNanos) + bytes * 1000 / Math.max(1, minBytesPerSecond) + 1000;
     }
 
     private static boolean isTimeout(Throwable e) {
+        return causedBy(e, SocketTimeoutException.class);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SocketTimeoutException) {
+            if (kind.isInstance(t)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Copies a buffered answer out once asynchronous processing has finished. */
-    private record CopyOnCompletion(ContentCachingResponseWrapper buffered) implements jakarta.servlet.AsyncListener {
+    /** Bytes of the memory budget held by one request, given back once. */
+    private static final class Reservation {
 
-        @Override
-        public void onComplete(jakarta.servlet.AsyncEvent event) throws IOException {
-            buffered.copyBodyToResponse();
+        private final WorkAdmission admission;
+        private final AtomicLong held = new AtomicLong();
+
+        Reservation(WorkAdmission admission) {
+            this.admission = admission;
+        }
+
+        boolean reserve(long bytes) {
+            if (!admission.tryReserveMemory(bytes)) {
+                return false;
+            }
+            held.addAndGet(bytes);
+            return true;
+        }
+
+        void force(long bytes) {
+            admission.forceReserveMemory(bytes);
+            held.addAndGet(bytes);
+        }
+
+        long held() {
+            return held.get();
+        }
+
+        void releaseAll() {
+            long bytes = held.getAndSet(0);
+            if (bytes > 0) {
+                admission.releaseMemory(bytes);
+            }
+        }
+    }
+
+    /**
+     * Reads a whole body ({@code declared} bytes, or up to the end of a chunked body), or reads it
+     * and drops it to answer 503 for want of memory ({@code discard}): the bytes that are there at
+     * once in the calling thread, the rest as they arrive, without holding a thread. Slower than the
+     * minimum rate after the grace period, or silent for the connection timeout, is a 408.
+     */
+    private final class BodyReader implements ReadListener, AsyncListener {
+
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+        private final long declared;
+        private final Reservation memory;
+        private final int perByte;
+        private final boolean discard;
+        private final long start = System.nanoTime();
+        private final AtomicBoolean finished = new AtomicBoolean();
+        private ServletInputStream in;
+        private byte[] body;
+        private long length;
+        private AsyncContext context;
+
+        BodyReader(HttpServletRequest request, HttpServletResponse response, long declared, Reservation memory,
+                int perByte, boolean discard) {
+            this.request = request;
+            this.response = response;
+            this.declared = declared;
+            this.memory = memory;
+            this.perByte = perByte;
+            this.discard = discard;
+            // Within the body size limit (RequestBodyLimitFilter refused larger declared lengths).
+            this.body = new byte[discard ? 64 * 1024 : declared > 0 ? (int) declared : 8192];
+        }
+
+        /** The body read (valid once {@link #start()} returned true). */
+        byte[] body() {
+            return length == body.length ? body : Arrays.copyOf(body, (int) length);
+        }
+
+        /**
+         * Reads what is there; if that is the whole body, returns true (the caller goes on), else
+         * continues without a thread and returns false: the request is then resumed by a dispatch,
+         * or answered here.
+         */
+        boolean start() throws IOException {
+            try {
+                in = request.getInputStream();
+                while (declared > 0 && length < declared && in.available() > 0) {
+                    if (!readOnce()) {
+                        return false;
+                    }
+                }
+                if (declared > 0 && length >= declared) {
+                    if (discard) {
+                        refuse(ProblemType.SERVICE_BUSY, memoryBusy());
+                        return false;
+                    }
+                    return true;
+                }
+            } catch (IOException e) {
+                failed(e);
+                return false;
+            }
+            context = request.startAsync();
+            context.setTimeout(declared > 0 ? transferBoundMillis(declared) : 0);
+            context.addListener(this);
+            in.setReadListener(this);
+            return false;
+        }
+
+        /** Reads once into the body; false if the request was answered (too slow, too large, no memory). */
+        private boolean readOnce() throws IOException {
+            int offset = discard ? 0 : (int) length;
+            if (offset == body.length && !grow()) {
+                return false;
+            }
+            int n = in.read(body, offset, body.length - offset);
+            if (n > 0) {
+                length += n;
+            }
+            if (tooSlow(length, System.nanoTime() - start)) {
+                refuse(ProblemType.REQUEST_TIMEOUT, "The request body came slower than " + minBytesPerSecond
+                        + " bytes a second; send it faster.");
+                return false;
+            }
+            return true;
+        }
+
+        /** Doubles the buffer of a chunked body, within the memory budget. */
+        private boolean grow() throws IOException {
+            int capacity = (int) Math.min(Integer.MAX_VALUE - 8, (long) body.length * 2);
+            long needed = capacity > LARGE_BODY ? (long) capacity * perByte : 0;
+            if (needed > memory.held() && !memory.reserve(needed - memory.held())) {
+                refuse(ProblemType.SERVICE_BUSY, memoryBusy());
+                return false;
+            }
+            body = Arrays.copyOf(body, capacity);
+            return true;
         }
 
         @Override
-        public void onTimeout(jakarta.servlet.AsyncEvent event) {
+        public void onDataAvailable() throws IOException {
+            try {
+                while (!finished.get() && in.isReady()) {
+                    if (!readOnce()) {
+                        return;
+                    }
+                }
+            } catch (IOException e) {
+                failed(e);
+            }
         }
 
         @Override
-        public void onError(jakarta.servlet.AsyncEvent event) {
+        public void onAllDataRead() throws IOException {
+            if (!finished.compareAndSet(false, true)) {
+                return;
+            }
+            if (discard) {
+                answer(ProblemType.SERVICE_BUSY, memoryBusy());
+                return;
+            }
+            if (declared > 0 && length < declared) {
+                // The client broke off its body: nobody to answer.
+                memory.releaseAll();
+                context.complete();
+                return;
+            }
+            request.setAttribute(RESUMED, new Admission(body(), memory, false));
+            context.dispatch();
         }
 
         @Override
-        public void onStartAsync(jakarta.servlet.AsyncEvent event) {
+        public void onError(Throwable t) {
+            failed(t);
+        }
+
+        private void failed(Throwable t) {
+            if (t instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
+                refuse(ProblemType.TOO_LARGE, tooLarge.getMessage());
+            } else if (isTimeout(t)) {
+                refuse(ProblemType.REQUEST_TIMEOUT, "The request body stalled; send it without pauses.");
+            } else {
+                // The client went away or broke off its body (nobody to answer), or its framing was
+                // broken (the container answers 400 through the error page).
+                refuse(null, null);
+            }
+        }
+
+        /** Answers the request (or, for a null kind, only ends it) instead of computing it. */
+        private void refuse(ProblemType kind, String detail) {
+            if (finished.compareAndSet(false, true)) {
+                answer(kind, detail);
+            }
+        }
+
+        private void answer(ProblemType kind, String detail) {
+            memory.releaseAll();
+            try {
+                if (kind != null && !response.isCommitted()) {
+                    if (kind == ProblemType.SERVICE_BUSY && !(declared > 0 && length >= declared)) {
+                        // The rest of the body is not read: the connection cannot be used again.
+                        response.setHeader(HttpHeaders.CONNECTION, "close");
+                    }
+                    ProblemJson.write(request, response, kind, detail);
+                }
+            } catch (IOException | RuntimeException clientGone) {
+                // Nothing more to tell a client that has gone.
+            } finally {
+                if (context != null) {
+                    context.complete();
+                }
+            }
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            refuse(ProblemType.REQUEST_TIMEOUT, "The request body came slower than " + minBytesPerSecond
+                    + " bytes a second; send it faster.");
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            refuse(null, null);
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            memory.releaseAll();
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+        }
+    }
+
+    /** A heavy request waiting, without a thread, for its turn; resumed by a dispatch when it comes. */
+    private final class HeavyTurn implements AsyncListener {
+
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+        private final Admission admitted;
+        final WorkAdmission.Turn turn = new WorkAdmission.Turn(this::granted);
+        private AsyncContext context;
+        private boolean granted;
+
+        HeavyTurn(HttpServletRequest request, HttpServletResponse response, Admission admitted) {
+            this.request = request;
+            this.response = response;
+            this.admitted = admitted;
+        }
+
+        void waitWithoutThread() {
+            AsyncContext started = request.startAsync();
+            started.setTimeout(TimeUnit.NANOSECONDS.toMillis(maxComputeWaitNanos));
+            started.addListener(this);
+            synchronized (this) {
+                context = started;
+                if (granted) {
+                    resume();
+                }
+            }
+        }
+
+        /** The turn has come (on the thread of the request that gave it back). */
+        private synchronized void granted() {
+            granted = true;
+            if (context != null) {
+                resume();
+            }
+        }
+
+        private void resume() {
+            request.setAttribute(RESUMED, new Admission(admitted.body, admitted.memory, true));
+            context.dispatch();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) throws IOException {
+            if (!admission.cancel(turn)) {
+                return;   // granted meanwhile: the dispatch is on its way
+            }
+            admitted.memory.releaseAll();
+            try {
+                ProblemJson.write(request, response, ProblemType.SERVICE_BUSY, "Every heavy request's turn stayed "
+                        + "taken for " + TimeUnit.NANOSECONDS.toMillis(maxComputeWaitNanos) + " ms; try again in a moment.");
+            } finally {
+                context.complete();
+            }
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            if (admission.cancel(turn)) {
+                admitted.memory.releaseAll();
+            }
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+        }
+    }
+
+    /**
+     * Writes a buffered answer without blocking: as much as the socket takes, the rest when it can
+     * take more; at no less than the minimum rate once the grace period has passed, else the
+     * connection is closed.
+     */
+    private final class AnswerWriter implements WriteListener, AsyncListener {
+
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+        private final InputStream answer;
+        private final Reservation memory;
+        private final byte[] chunk = new byte[64 * 1024];
+        private final long start = System.nanoTime();
+        private final int size;
+        private long written;
+        private AsyncContext context;
+        private ServletOutputStream out;
+
+        AnswerWriter(HttpServletRequest request, HttpServletResponse response, ContentCachingResponseWrapper buffered,
+                Reservation memory) {
+            this.request = request;
+            this.response = response;
+            this.size = buffered.getContentSize();
+            this.answer = buffered.getContentInputStream();
+            this.memory = memory;
+        }
+
+        void start() throws IOException {
+            response.setContentLength(size);
+            context = request.startAsync();
+            context.setTimeout(transferBoundMillis(size));
+            context.addListener(this);
+            out = response.getOutputStream();
+            out.setWriteListener(this);
+        }
+
+        @Override
+        public void onWritePossible() throws IOException {
+            while (out.isReady()) {
+                int n = answer.read(chunk);
+                if (n < 0) {
+                    context.complete();
+                    return;
+                }
+                out.write(chunk, 0, n);
+                written += n;
+                if (tooSlow(written, System.nanoTime() - start)) {
+                    abandon();
+                    return;
+                }
+            }
+        }
+
+        /** Ends the exchange short of its length: the container closes the connection. */
+        private void abandon() {
+            memory.releaseAll();
+            context.complete();
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            memory.releaseAll();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            abandon();
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            memory.releaseAll();
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            memory.releaseAll();
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+        }
+    }
+
+    /** Copies a buffered answer out once an asynchronous handler has finished. */
+    private record CopyOnCompletion(ContentCachingResponseWrapper buffered, Reservation memory)
+            implements AsyncListener {
+
+        @Override
+        public void onComplete(AsyncEvent event) throws IOException {
+            try {
+                buffered.copyBodyToResponse();
+            } finally {
+                memory.releaseAll();
+            }
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            memory.releaseAll();
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
         }
     }
 

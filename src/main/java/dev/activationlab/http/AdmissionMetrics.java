@@ -6,24 +6,33 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.stereotype.Component;
 
 /**
- * The admission's state on {@code /actuator/prometheus}: requests computing and waiting for a
- * compute slot, and the bytes large requests hold of the memory budget, beside the budget itself.
+ * The admission's state on {@code /actuator/prometheus}: the request threads, those busy and connections
+ * waiting for one, heavy requests computing and waiting for their turn, and the bytes large
+ * requests hold of the memory budget, beside the budget itself.
  */
 @Component
 class AdmissionMetrics implements MeterBinder {
 
     private final WorkAdmission admission;
+    private final RequestThreads threads;
 
-    AdmissionMetrics(AdmissionFilter filter) {
+    AdmissionMetrics(AdmissionFilter filter, RequestThreads threads) {
         this.admission = filter.admission();
+        this.threads = threads;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("activationlab.admission.computing", admission, WorkAdmission::computing)
-                .description("Requests holding a compute slot").register(registry);
-        Gauge.builder("activationlab.admission.waiting", admission, WorkAdmission::waiting)
-                .description("Requests waiting for a compute slot").register(registry);
+        Gauge.builder("activationlab.admission.threads", threads, RequestThreads::size)
+                .description("Request threads of the API port").register(registry);
+        Gauge.builder("activationlab.admission.computing", threads, RequestThreads::busy)
+                .description("Request threads of the API port busy").register(registry);
+        Gauge.builder("activationlab.admission.waiting", threads, RequestThreads::waiting)
+                .description("Ready connections waiting for a request thread").register(registry);
+        Gauge.builder("activationlab.admission.heavy.computing", admission, WorkAdmission::heavyComputing)
+                .description("Heavy requests computing").register(registry);
+        Gauge.builder("activationlab.admission.heavy.waiting", admission, WorkAdmission::heavyWaiting)
+                .description("Heavy requests waiting for their turn").register(registry);
         Gauge.builder("activationlab.admission.memory.in.flight", admission, WorkAdmission::memoryInFlight)
                 .baseUnit("bytes").description("Memory held by large requests in flight").register(registry);
         Gauge.builder("activationlab.admission.memory.budget", admission, WorkAdmission::memoryBudget)

@@ -13,22 +13,28 @@ import org.springframework.validation.annotation.Validated;
  * How requests are admitted to the CPU and to memory, under {@code activation-lab.admission}:
  * what keeps slow clients, bursts and large bodies from starving everyone else.
  *
- * <p>A request's body is read in full before it may compute, at no less than
- * {@code minBodyRate} bytes a second once {@code bodyRateGrace} has passed (else 408, as
- * Kestrel's and nginx's minimum data rates do); then it waits, first come first served, for one of
- * {@code computeConcurrency} compute slots, at most {@code maxComputeWait} (else 503 with
- * {@code Retry-After}). Bodies above 64 KB, and the answers built from them, are admitted against
- * a budget of {@code inFlightMemoryPercent} % of the maximum heap (else 503 with
+ * <p>Requests compute on {@code computeConcurrency} request threads, taken first come, first
+ * served ({@link RequestThreads}); a request that waited for one longer than
+ * {@code maxComputeWait} is answered 503 with {@code Retry-After}. A body is read in full, without
+ * holding a thread while it is missing, before the request computes, at no less than
+ * {@code minBodyRate} bytes a second once {@code bodyRateGrace} has passed (else 408, as Kestrel's
+ * and nginx's minimum data rates do). Heavy requests (large bodies, heavy paths) compute at most
+ * {@code heavyConcurrency} at once and wait for their turn, without a thread, at most
+ * {@code maxComputeWait} (else 503). Bodies above 64 KB, and the answers built from them, are
+ * admitted against a budget of {@code inFlightMemoryPercent} % of the maximum heap (else 503 with
  * {@code Retry-After}).
  *
- * @param computeConcurrency    requests computing at once; 0 (the default) means one per
+ * @param computeConcurrency    request threads of the API port; 0 (the default) means two per
  *                              available processor
- * @param maxComputeWait        longest wait for a compute slot
+ * @param heavyConcurrency      heavy requests computing at once; 0 (the default) means one fewer
+ *                              than the available processors, at least 1, and never all the
+ *                              request threads when there are two or more
+ * @param maxComputeWait        longest wait for a request thread or a heavy request's turn
  * @param minBodyRate           slowest acceptable body upload, bytes per second
  * @param bodyRateGrace         time a body may take before the minimum rate applies
  * @param heavyPaths            path patterns (Spring's {@code PathPattern} syntax) of requests that
- *                              may compute for long; with large bodies they may hold every
- *                              compute slot but one
+ *                              may compute for long; they compute in the heavy lane, as requests
+ *                              with bodies over 64 KB do
  * @param inFlightMemoryPercent share of the maximum heap that large bodies and their answers in
  *                              flight may hold together, in percent
  */
@@ -36,15 +42,26 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("activation-lab.admission")
 public record AdmissionProperties(
         @Min(0) @Max(1024) int computeConcurrency,
+        @Min(0) @Max(1024) int heavyConcurrency,
         @NotNull Duration maxComputeWait,
         @NotNull DataSize minBodyRate,
         @NotNull Duration bodyRateGrace,
         @NotNull List<String> heavyPaths,
         @Min(1) @Max(90) int inFlightMemoryPercent) {
 
-    /** The compute slots to create: {@link #computeConcurrency()}, or the processor count for 0. */
+    /** The request threads to create: {@link #computeConcurrency()}, or two per processor for 0. */
     public int effectiveComputeConcurrency() {
-        return computeConcurrency > 0 ? computeConcurrency : Runtime.getRuntime().availableProcessors();
+        return computeConcurrency > 0 ? computeConcurrency : 2 * Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The heavy requests that may compute at once: {@link #heavyConcurrency()}, or its default for 0. */
+    public int effectiveHeavyConcurrency() {
+        if (heavyConcurrency > 0) {
+            return heavyConcurrency;
+        }
+        int threads = effectiveComputeConcurrency();
+        int belowCores = Runtime.getRuntime().availableProcessors() - 1;
+        return Math.max(1, threads > 1 ? Math.min(threads - 1, belowCores) : belowCores);
     }
 
     /** The in-flight memory budget in bytes for a heap of at most {@code maxHeapBytes}. */

@@ -6,10 +6,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The error page of the servlet container ({@code /error}, replacing Spring Boot's): answers
@@ -24,8 +26,19 @@ class ProblemErrorController implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
 
+    private final JsonMapper jsonMapper;
+
+    ProblemErrorController(JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
+    }
+
+    /**
+     * The problem with its length stated: after an error while a body was read without blocking,
+     * the container closes the connection as soon as the answer is written, before it could end a
+     * chunked answer.
+     */
     @RequestMapping
-    ResponseEntity<Object> error(HttpServletRequest request) {
+    ResponseEntity<byte[]> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Throwable exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t : null;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
@@ -35,7 +48,9 @@ class ProblemErrorController implements ErrorController {
         if (uri instanceof String path) {
             problem.setInstance(ProblemHandler.pathAsUri(path));
         }
-        return ProblemHandler.respond(problem);
+        byte[] json = jsonMapper.writeValueAsBytes(problem);
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .contentLength(json.length).body(json);
     }
 
     private static ProblemDetail problem(Integer status, Throwable exception, String query) {
@@ -48,11 +63,16 @@ class ProblemErrorController implements ErrorController {
             return ProblemHandler.problem(ProblemType.INVALID_REQUEST, ProblemHandler.MALFORMED_QUERY,
                     ProblemHandler.firstMalformedQueryParameter(query));
         }
+        if (ProblemHandler.causeOfType(exception, org.apache.coyote.BadRequestException.class) != null) {
+            // Body framing the container could not read (a chunk size that is not hexadecimal, ...),
+            // reported here when the body was being read without blocking.
+            return ProblemHandler.problem(ProblemType.INVALID_REQUEST, ProblemErrorReportValve.detail(400), null);
+        }
         if (status == null) {
             // Someone asked for the error page itself.
             return ProblemHandler.problem(ProblemType.NOT_FOUND, ProblemErrorReportValve.detail(404), null);
         }
-        if (status >= 500) {
+        if (status >= 500 && ProblemHandler.causeOfType(exception, java.io.EOFException.class) == null) {
             log.error("Unexpected error outside request handling (status {})", status, exception);
         }
         int reported = status == 505 ? 400 : status;

@@ -1,118 +1,107 @@
 package dev.activationlab.http;
 
-import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The resources every request competes for: compute slots (bounded concurrency, granted first
- * come, first served), of which heavy requests (large bodies, long computations) may hold all but
- * one, so that small requests never wait behind them; and a byte budget for large bodies and
- * answers in flight.
+ * What requests compete for beyond a request thread: the heavy lane, a bounded number of turns
+ * for requests that may compute for long (large bodies, training, simulations, plots), handed out
+ * first come, first served, so that they can never occupy every request thread; and a byte budget
+ * for large bodies and answers in flight.
  *
- * <p>Thread-safe. The filter that applies it is {@link AdmissionFilter}.
+ * <p>Nothing here blocks: a request that cannot have its turn at once leaves a {@link Turn} in the
+ * queue and gives its thread back; the turn's callback runs when a turn is handed to it. Thread-safe.
+ * The filter that applies it is {@link AdmissionFilter}.
  */
 public final class WorkAdmission {
 
-    private final Semaphore computeSlots;
-    private final Semaphore heavySlots;
-    private final int computeConcurrency;
+    private final int heavyConcurrency;
     private final long memoryBudget;
     private final AtomicLong memoryInFlight = new AtomicLong();
-    /** Notified whenever memory is given back, for the requests waiting for it. */
-    private final Object memoryReleased = new Object();
+    private final ArrayDeque<Turn> heavyQueue = new ArrayDeque<>();
+    private int heavyFree;
 
     /**
-     * @param computeConcurrency requests allowed to compute at once, at least 1
-     * @param memoryBudgetBytes  bytes that admitted bodies and answers may hold together
+     * @param heavyConcurrency  heavy requests allowed to compute at once, at least 1
+     * @param memoryBudgetBytes bytes that admitted bodies and answers may hold together
      * @throws IllegalArgumentException if either is not positive
      */
-    public WorkAdmission(int computeConcurrency, long memoryBudgetBytes) {
-        if (computeConcurrency < 1 || memoryBudgetBytes < 1) {
-            throw new IllegalArgumentException("compute concurrency and memory budget must be positive");
+    public WorkAdmission(int heavyConcurrency, long memoryBudgetBytes) {
+        if (heavyConcurrency < 1 || memoryBudgetBytes < 1) {
+            throw new IllegalArgumentException("heavy concurrency and memory budget must be positive");
         }
-        // Fair: a request that has waited longest gets the next slot, so that no connection
-        // waits behind other connections' whole bursts.
-        this.computeSlots = new Semaphore(computeConcurrency, true);
-        this.heavySlots = new Semaphore(Math.max(1, computeConcurrency - 1), true);
-        this.computeConcurrency = computeConcurrency;
+        this.heavyConcurrency = heavyConcurrency;
+        this.heavyFree = heavyConcurrency;
         this.memoryBudget = memoryBudgetBytes;
     }
 
-    /**
-     * Waits up to {@code maxWait} for a compute slot.
-     *
-     * @return true if a slot was granted (give it back with {@link #releaseCompute()})
-     */
-    public boolean tryAcquireCompute(Duration maxWait) {
-        return acquire(computeSlots, maxWait.toNanos());
-    }
+    /** A heavy request's place in the queue; {@code onGranted} runs (once) when its turn comes. */
+    public static final class Turn {
 
-    public void releaseCompute() {
-        computeSlots.release();
+        private final Runnable onGranted;
+
+        public Turn(Runnable onGranted) {
+            this.onGranted = onGranted;
+        }
     }
 
     /**
-     * Waits up to {@code maxWait} for a heavy request's compute slot: one of the heavy lane's,
-     * then one of the compute slots.
+     * Takes a turn in the heavy lane at once if one is free and nobody waits for it, else queues
+     * {@code turn}.
      *
-     * @return true if both were granted (give them back with {@link #releaseHeavyCompute()})
+     * @return true if the turn was taken now (its callback does not run); false if queued
      */
-    public boolean tryAcquireHeavyCompute(Duration maxWait) {
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        if (!acquire(heavySlots, maxWait.toNanos())) {
-            return false;
-        }
-        if (!acquire(computeSlots, deadline - System.nanoTime())) {
-            heavySlots.release();
-            return false;
-        }
-        return true;
-    }
-
-    public void releaseHeavyCompute() {
-        computeSlots.release();
-        heavySlots.release();
-    }
-
-    private static boolean acquire(Semaphore slots, long nanos) {
-        try {
-            return slots.tryAcquire(Math.max(0, nanos), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    public boolean enterHeavyOrQueue(Turn turn) {
+        synchronized (heavyQueue) {
+            if (heavyFree > 0 && heavyQueue.isEmpty()) {
+                heavyFree--;
+                return true;
+            }
+            heavyQueue.addLast(turn);
             return false;
         }
     }
 
     /**
-     * Reserves {@code bytes} of the memory budget, waiting up to {@code maxWait} for them to be
-     * given back by others.
+     * Takes a queued turn out of the queue (its wait is over).
      *
-     * @return true if reserved (give them back with {@link #releaseMemory(long)})
+     * @return true if it was still waiting; false if its turn has been granted (and must be left)
      */
-    public boolean tryReserveMemory(long bytes, Duration maxWait) {
-        if (tryReserveMemory(bytes)) {
-            return true;
+    public boolean cancel(Turn turn) {
+        synchronized (heavyQueue) {
+            return heavyQueue.remove(turn);
         }
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        synchronized (memoryReleased) {
-            while (true) {
-                if (tryReserveMemory(bytes)) {
-                    return true;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(memoryReleased, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
+    }
+
+    /** Gives a heavy turn back: to the request that has waited longest, if any. */
+    public void leaveHeavy() {
+        Turn next;
+        synchronized (heavyQueue) {
+            next = heavyQueue.pollFirst();
+            if (next == null) {
+                heavyFree++;
+                return;
             }
         }
+        next.onGranted.run();
+    }
+
+    /** Heavy requests computing now. */
+    public int heavyComputing() {
+        synchronized (heavyQueue) {
+            return heavyConcurrency - heavyFree;
+        }
+    }
+
+    /** Heavy requests waiting for their turn now. */
+    public int heavyWaiting() {
+        synchronized (heavyQueue) {
+            return heavyQueue.size();
+        }
+    }
+
+    public int heavyConcurrency() {
+        return heavyConcurrency;
     }
 
     /**
@@ -141,9 +130,6 @@ public final class WorkAdmission {
 
     public void releaseMemory(long bytes) {
         memoryInFlight.addAndGet(-bytes);
-        synchronized (memoryReleased) {
-            memoryReleased.notifyAll();
-        }
     }
 
     /** Bytes held by admitted requests now. */
@@ -153,19 +139,5 @@ public final class WorkAdmission {
 
     public long memoryBudget() {
         return memoryBudget;
-    }
-
-    /** Requests computing now. */
-    public int computing() {
-        return computeConcurrency - computeSlots.availablePermits();
-    }
-
-    /** Requests waiting for a compute slot now (an estimate, as {@link Semaphore#getQueueLength()}). */
-    public int waiting() {
-        return computeSlots.getQueueLength();
-    }
-
-    public int computeConcurrency() {
-        return computeConcurrency;
     }
 }

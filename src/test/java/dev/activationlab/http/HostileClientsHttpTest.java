@@ -41,7 +41,7 @@ class HostileClientsHttpTest {
 
     private static final String SMALL_BODY = "{\"x\": [-2, -0.5, 0, 0.5, 2]}";
 
-    /** A request that computes for as long as it is asked to: it holds the one compute slot. */
+    /** A request that computes for as long as it is asked to: it holds the one request thread. */
     @RestController
     static class SlowController {
 
@@ -130,10 +130,38 @@ class HostileClientsHttpTest {
     }
 
     @Test
+    void clientThatDoesNotReadItsLongAnswerShouldHoldNoRequestThread() throws Exception {
+        StringBuilder body = new StringBuilder("{\"x\": [0.1234567");
+        while (body.length() < 3_000_000) {
+            body.append(",0.1234567");
+        }
+        byte[] bytes = body.append("]}").toString().getBytes(StandardCharsets.US_ASCII);
+        try (Socket greedy = new Socket()) {
+            // A small receive window: the answer (about 6 MB) cannot all wait in socket buffers.
+            greedy.setReceiveBufferSize(4096);
+            greedy.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+            OutputStream out = greedy.getOutputStream();
+            out.write(("POST /api/v1/activations/sigmoid/evaluate HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes);
+            out.flush();
+            Thread.sleep(1000);   // computed, and its answer stuck in the socket: the client reads nothing
+
+            for (int i = 0; i < 5; i++) {
+                long start = System.nanoTime();
+                HttpResponse<String> response = evaluate(SMALL_BODY);
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    @Test
     void busyComputeSlotsShouldAnswer503WithRetryAfter() throws Exception {
         CompletableFuture<HttpResponse<String>> busy = client.sendAsync(HttpRequest.newBuilder(
                 uri("/api/v1/test-only/busy?millis=2000")).GET().build(), HttpResponse.BodyHandlers.ofString());
-        Thread.sleep(500);   // the busy request holds the one compute slot
+        Thread.sleep(500);   // the busy request holds the one request thread; the next waits too long
 
         HttpResponse<String> refused = evaluate(SMALL_BODY);
 

@@ -284,9 +284,11 @@ class HttpRobustnessTest {
         assertThat(prometheus.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
         assertThat(prometheus.body()).contains("jvm_memory_used_bytes", "tomcat_global_request_seconds_count",
                 "tomcat_threads_busy_threads", "activationlab_admission_computing", "activationlab_admission_waiting",
+                "activationlab_admission_heavy_computing", "activationlab_admission_heavy_waiting",
                 "activationlab_admission_memory_in_flight_bytes", "activationlab_admission_memory_budget_bytes");
-        // Many request threads (they mostly wait); the admission's compute slots share out the CPU.
-        assertThat(prometheus.body()).containsPattern("(?m)^tomcat_threads_config_max_threads\\{[^}]*} 800\\.0$");
+        // Two request threads per processor: none of them ever waits for a client.
+        assertThat(prometheus.body()).containsPattern("(?m)^activationlab_admission_threads "
+                + 2 * Runtime.getRuntime().availableProcessors() + "\\.0$");
         assertThat(info.statusCode()).isEqualTo(200);
         assertThat(jsonMapper.readTree(info.body()).get("app").get("name").asString()).isEqualTo("Activation Lab");
     }
