@@ -93,6 +93,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
     private final WorkAdmission admission;
     private final List<HeavyPath> heavyPaths;
     private final long maxComputeWaitNanos;
+    private final String overloadDetail;
     private final long minBytesPerSecond;
     private final long graceNanos;
 
@@ -101,6 +102,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
                 properties.inFlightMemoryBytes(Runtime.getRuntime().maxMemory()));
         this.heavyPaths = properties.heavyPaths().stream().map(HeavyPath::of).toList();
         this.maxComputeWaitNanos = properties.maxComputeWait().toNanos();
+        this.overloadDetail = properties.overloadDetail();
         this.minBytesPerSecond = properties.minBodyRate().toBytes();
         this.graceNanos = properties.bodyRateGrace().toNanos();
     }
@@ -166,13 +168,11 @@ public class AdmissionFilter extends OncePerRequestFilter {
 
     private boolean shedIfQueuedTooLong(HttpServletRequest request, HttpServletResponse response,
             Reservation memory) throws IOException {
-        long waited = RequestThreads.queueWaitNanos();
-        if (waited <= maxComputeWaitNanos) {
+        if (RequestThreads.queueWaitNanos() <= maxComputeWaitNanos) {
             return false;
         }
         memory.releaseAll();
-        ProblemJson.write(request, response, ProblemType.SERVICE_BUSY, "The service is overloaded: this request "
-                + "waited " + TimeUnit.NANOSECONDS.toMillis(waited) + " ms for a request thread; try again in a moment.");
+        ProblemJson.write(request, response, ProblemType.SERVICE_BUSY, overloadDetail);
         return true;
     }
 
@@ -449,6 +449,8 @@ public class AdmissionFilter extends OncePerRequestFilter {
             context = request.startAsync();
             context.setTimeout(declared > 0 ? transferBoundMillis(declared) : 0);
             context.addListener(this);
+            // The container calls back in this thread, after this dispatch, when bytes are there
+            // already (usually the rest of a body of some kilobytes), else when they arrive.
             in.setReadListener(this);
             return false;
         }

@@ -260,12 +260,12 @@ public class OpenApiConfiguration {
                             "The request body came slower than " + admission.minBodyRate().toBytes()
                                     + " bytes a second; send it faster.", instance, null));
         }
-        addProblem(responses, "503", "Load shedding: every compute slot stayed busy for "
-                + "activation-lab.admission.max-compute-wait, or large requests in flight hold the memory budget "
+        addProblem(responses, "503", "Load shedding: the request waited longer than "
+                + "activation-lab.admission.max-compute-wait for a request thread (or a heavy request for its "
+                + "turn), or large requests in flight hold the memory budget "
                 + "(activation-lab.admission.in-flight-memory-percent of the heap). Retry-After (seconds) says "
                 + "when to try again.", problemExample("service-busy", "Service busy", 503,
-                        "Every compute slot stayed busy for " + admission.maxComputeWait().toMillis()
-                                + " ms; try again in a moment.", instance, null));
+                        admission.overloadDetail(), instance, null));
         responses.get("503").addHeaderObject("Retry-After", new io.swagger.v3.oas.models.headers.Header()
                 .description("Seconds to wait before trying again").schema(new Schema<Integer>().type("integer")));
     }
