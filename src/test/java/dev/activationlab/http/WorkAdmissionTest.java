@@ -1,0 +1,87 @@
+package dev.activationlab.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The heavy lane's turns (first come, first served, never blocking) and the memory budget. */
+class WorkAdmissionTest {
+
+    private final List<String> granted = new ArrayList<>();
+
+    private WorkAdmission.Turn turn(String name) {
+        return new WorkAdmission.Turn(() -> granted.add(name));
+    }
+
+    @Test
+    void enterHeavyOrQueueWhenTurnsAreTakenShouldQueueAndGrantInArrivalOrder() {
+        WorkAdmission admission = new WorkAdmission(2, 1000);
+
+        assertThat(admission.enterHeavyOrQueue(turn("a"))).isTrue();
+        assertThat(admission.enterHeavyOrQueue(turn("b"))).isTrue();
+        assertThat(admission.enterHeavyOrQueue(turn("c"))).isFalse();
+        assertThat(admission.enterHeavyOrQueue(turn("d"))).isFalse();
+        assertThat(admission.heavyComputing()).isEqualTo(2);
+        assertThat(admission.heavyWaiting()).isEqualTo(2);
+
+        admission.leaveHeavy();
+        admission.leaveHeavy();
+
+        assertThat(granted).containsExactly("c", "d");
+        assertThat(admission.heavyComputing()).isEqualTo(2);
+        assertThat(admission.heavyWaiting()).isZero();
+        admission.leaveHeavy();
+        assertThat(admission.heavyComputing()).isEqualTo(1);
+    }
+
+    @Test
+    void enterHeavyOrQueueWhenOthersWaitShouldQueueEvenIfATurnIsFree() {
+        WorkAdmission admission = new WorkAdmission(1, 1000);
+        admission.enterHeavyOrQueue(turn("a"));
+        WorkAdmission.Turn waiting = turn("b");
+        admission.enterHeavyOrQueue(waiting);
+
+        admission.leaveHeavy();   // the turn goes to b, not to whoever comes next
+
+        assertThat(granted).containsExactly("b");
+        assertThat(admission.enterHeavyOrQueue(turn("c"))).isFalse();
+        assertThat(admission.cancel(waiting)).isFalse();
+    }
+
+    @Test
+    void cancelWhenStillWaitingShouldRemoveTheTurnWithoutGrantingIt() {
+        WorkAdmission admission = new WorkAdmission(1, 1000);
+        admission.enterHeavyOrQueue(turn("a"));
+        WorkAdmission.Turn timedOut = turn("b");
+        admission.enterHeavyOrQueue(timedOut);
+
+        assertThat(admission.cancel(timedOut)).isTrue();
+        admission.leaveHeavy();
+
+        assertThat(granted).isEmpty();
+        assertThat(admission.heavyComputing()).isZero();
+    }
+
+    @Test
+    void tryReserveMemoryBeyondTheBudgetShouldFailUnlessTheBudgetIsEmpty() {
+        WorkAdmission admission = new WorkAdmission(1, 1000);
+
+        assertThat(admission.tryReserveMemory(5000)).as("an empty budget admits one request").isTrue();
+        assertThat(admission.tryReserveMemory(1)).isFalse();
+        admission.releaseMemory(5000);
+        assertThat(admission.tryReserveMemory(600)).isTrue();
+        assertThat(admission.tryReserveMemory(400)).isTrue();
+        assertThat(admission.tryReserveMemory(1)).isFalse();
+        admission.forceReserveMemory(10);
+        assertThat(admission.memoryInFlight()).isEqualTo(1010);
+    }
+
+    @Test
+    void constructorWhenNotPositiveShouldThrow() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new WorkAdmission(0, 1000));
+        assertThatIllegalArgumentException().isThrownBy(() -> new WorkAdmission(1, 0));
+    }
+}
