@@ -3,9 +3,12 @@ package dev.activationlab.http;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.cors.CorsUtils;
+import org.springframework.web.filter.RequestContextFilter;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -29,6 +32,18 @@ public class HandlerLookupConfiguration implements WebMvcRegistrations {
     @Override
     public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
         return new CachingRequestMappingHandlerMapping();
+    }
+
+    /**
+     * No request context filter: the dispatcher servlet sets the same request and locale holders
+     * itself, and nothing before it reads them; the filter set and cleared them a second time on
+     * every request. Registered disabled so that Spring Boot does not add its own.
+     */
+    @Bean
+    FilterRegistrationBean<RequestContextFilter> requestContextFilterNotRegistered() {
+        FilterRegistrationBean<RequestContextFilter> registration = new FilterRegistrationBean<>(new RequestContextFilter());
+        registration.setEnabled(false);
+        return registration;
     }
 
     static final class CachingRequestMappingHandlerMapping extends RequestMappingHandlerMapping {
