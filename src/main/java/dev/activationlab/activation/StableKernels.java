@@ -61,6 +61,11 @@ final class StableKernels {
         return Math.min(1.0, Math.max(-1.0, x * 0x1p600 * 0x1p600));
     }
 
+    /** 1 for x &gt; 0, +0.0 for x ≤ 0 (NaN for NaN): the branch x &gt; 0 as a number to compute with. */
+    static double positiveStep(double x) {
+        return Math.max(0.0, unitSign(x));
+    }
+
     /**
      * σ(hi + lo) for a sum of two doubles with |lo| tiny against |hi| (a rounding error), to first
      * order in lo: σ(hi) + σ(hi)·σ(−hi)·lo.
