@@ -172,6 +172,14 @@ final class BlockedExp {
         return fromReducedExpm1(reduced[j], scale[j]);
     }
 
+    /**
+     * e^v of element j of a block taken by an expm1 method, for callers that need both (tanh):
+     * bit for bit {@link #expBesideExpm1(double)}(v).
+     */
+    double expBesideExpm1(int j) {
+        return scale[j] * (1.0 + reduced[j]);
+    }
+
     /** Pass B: k → 2^k, folding the part of k outside the normal exponents into e^r. */
     private void powersOfTwo(int n) {
         for (int j = 0; j < n; j++) {
@@ -210,6 +218,17 @@ final class BlockedExp {
         double w = clamp(v);
         double k = exponent(w);
         return fromReducedExpm1(expm1OfReduced(w, k), twoTo(Math.max(MIN_EXPONENT, k)));
+    }
+
+    /**
+     * e^v for v ≤ 0 from the parts of {@link #expm1OfNonPositive(double)}: {@link #exp(double)}(v)
+     * down to v ≈ −708.39, and below it a tiny positive number in place of the subnormal or zero
+     * e^v (the exponent kept at the smallest normal one).
+     */
+    static double expBesideExpm1(double v) {
+        double w = clamp(v);
+        double k = exponent(w);
+        return twoTo(Math.max(MIN_EXPONENT, k)) * (1.0 + expm1OfReduced(w, k));
     }
 
     /**
