@@ -99,13 +99,17 @@ public final class Silu extends ScalarActivation implements ScalarFunction {
         for (int from = 0; from < x.length; from += BlockedExp.BLOCK) {
             int n = block.load(x, from);
             block.expOfScaledAbs(n, -1.0);
-            double[] in = block.input;
-            double[] y = block.result;
-            for (int j = 0; j < n; j++) {
-                y[j] = derivativeFromExp(in[j], block.exp(j));
-            }
-            NEAR_ROOT.overwriteCovered(in, y, n);
+            derivativesOfBlock(block, n);
+            NEAR_ROOT.overwriteCovered(block.input, block.result, n);
             block.store(out, from, n);
+        }
+    }
+
+    private static void derivativesOfBlock(BlockedExp block, int n) {
+        double[] in = block.input;
+        double[] y = block.result;
+        for (int j = 0; j < n; j++) {
+            y[j] = derivativeFromExp(in[j], block.exp(j));
         }
     }
 

@@ -66,6 +66,36 @@ public final class Softplus extends ScalarActivation {
             return error == 0 ? StableKernels.sigmoid(p) : StableKernels.sigmoidOfSum(p, error);
         }
 
+        /**
+         * f' over a vector. With beta = 1 (the default) and a finite threshold, through
+         * {@link BlockedExp}: σ(x), or 1 where x &gt; threshold, chosen without a branch as
+         * max(σ(x), step(x − threshold)) (σ ≤ 1, and σ ≥ +0.0), bit for bit {@link #derivative}.
+         * Other betas take the scalar path, whose product beta·x needs its rounding error corrected.
+         */
+        @Override
+        public void derivatives(double[] x, double[] out) {
+            if (beta != 1.0 || !Double.isFinite(threshold)) {
+                ScalarFunction.super.derivatives(x, out);
+                return;
+            }
+            BlockedExp block = new BlockedExp(x.length);
+            for (int from = 0; from < x.length; from += BlockedExp.BLOCK) {
+                int n = block.load(x, from);
+                block.expOfScaledAbs(n, -1.0);
+                unitBetaDerivativesOfBlock(block, n, threshold);
+                block.store(out, from, n);
+            }
+        }
+
+        private static void unitBetaDerivativesOfBlock(BlockedExp block, int n, double threshold) {
+            double[] in = block.input;
+            double[] y = block.result;
+            for (int j = 0; j < n; j++) {
+                double sigmoid = StableKernels.sigmoidFromExp(in[j], block.exp(j));
+                y[j] = Math.max(sigmoid, StableKernels.positiveStep(in[j] - threshold));
+            }
+        }
+
         @Override
         public double logAbsDerivative(double x) {
             double p = beta * x;

@@ -66,12 +66,16 @@ public final class Tanh extends ScalarActivation implements ScalarFunction {
         for (int from = 0; from < x.length; from += BlockedExp.BLOCK) {
             int n = block.load(x, from);
             block.expm1OfScaledAbs(n, -2.0);
-            double[] in = block.input;
-            double[] y = block.result;
-            for (int j = 0; j < n; j++) {
-                y[j] = valueFrom(in[j], block.expm1(j), block.expBesideExpm1(j));
-            }
+            valuesOfBlock(block, n);
             block.store(out, from, n);
+        }
+    }
+
+    private static void valuesOfBlock(BlockedExp block, int n) {
+        double[] in = block.input;
+        double[] y = block.result;
+        for (int j = 0; j < n; j++) {
+            y[j] = valueFrom(in[j], block.expm1(j), block.expBesideExpm1(j));
         }
     }
 

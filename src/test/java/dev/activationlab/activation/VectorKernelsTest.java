@@ -74,6 +74,12 @@ class VectorKernelsTest {
             double e = StrictMath.exp(-2 * Math.abs(x));
             return Math.abs(x) > 20 ? half * half : 4 * e / ((1 + e) * (1 + e));
         })));
+        for (double threshold : new double[] {20.0, -1.0, 0.0, 700.0}) {
+            kernels.add(Named.of("softplus threshold=" + threshold, new Kernel(
+                    bind("softplus", Map.of("beta", 1.0, "threshold", threshold)),
+                    x -> x > threshold ? x : Math.max(x, 0.0) + StrictMath.log1p(StrictMath.exp(-Math.abs(x))),
+                    x -> x > threshold ? 1.0 : sigmoid(x))));
+        }
         for (double alpha : new double[] {1.0, 0.3, 2.5, -1.5, 0.0, -0.0}) {
             kernels.add(Named.of("elu alpha=" + alpha, new Kernel(bind("elu", Map.of("alpha", alpha)),
                     x -> x > 0 ? x : alpha == 0 ? 0.0 : alpha * StrictMath.expm1(x),
