@@ -10,7 +10,7 @@ package dev.activationlab.activation;
  * {@code (long)} cast), and an exponential needs one to build 2^k; nor does it vectorise a loop
  * whose arrays are indexed with different offsets. So the caller copies a block of
  * {@link #BLOCK} inputs into {@link #input} ({@link #load}), and three loops index everything
- * from 0: pass A (vectorised) clamps the argument, rounds v/ln 2 to the integer k and
+ * from 0: pass A (vectorised) rounds v/ln 2 to the integer k and
  * approximates e^r on the reduced argument r = v − k·ln 2; pass B (scalar, and nothing else)
  * turns k into the double 2^k; the caller's pass C (vectorised) combines the two
  * ({@link #exp(int)}, {@link #expm1(int)}) with its own arithmetic (the division of σ, say)
@@ -37,9 +37,14 @@ final class BlockedExp {
     /** Elements per block: four scratch arrays of 4 KB each, well inside the L1 data cache. */
     static final int BLOCK = 512;
 
-    /** Beyond these the result is +∞ or 0 whatever the polynomial says; clamping keeps k finite. */
-    private static final double OVERFLOW_ARGUMENT = 710.0;
-    private static final double UNDERFLOW_ARGUMENT = -746.0;
+    /**
+     * Beyond these k the result is +∞ or 0 (e^v − 1: −1) whatever e^r is; there the reduction
+     * may not be exact, or not even finite, so e^r is not used.
+     */
+    private static final double OVERFLOW_EXPONENT = 1030;
+    private static final double UNDERFLOW_EXPONENT = -1100;
+    /** Biased exponents of the normal doubles less one: 0 … 2045. */
+    private static final long NORMAL_EXPONENTS = 2045;
     /** Adding and subtracting 1.5·2^52 rounds a double of magnitude below 2^51 to an integer. */
     private static final double ROUND_TO_INTEGER = 0x1.8p52;
     private static final double LOG2_E = 1.44269504088896338700e+00;
@@ -141,24 +146,31 @@ final class BlockedExp {
 
     /** Pass A of {@link #exp(double)} for element j. */
     private void reduceForExp(int j, double v) {
-        double w = clamp(v);
-        double k = exponent(w);
+        double k = exponent(v);
         scale[j] = k;
-        reduced[j] = expOfReduced(w, k);
+        reduced[j] = expOfReduced(v, k);
     }
 
     /** Pass A of {@link #expm1OfNonPositive(double)} for element j. */
     private void reduceForExpm1(int j, double v) {
-        double w = clamp(v);
-        double k = exponent(w);
+        double k = exponent(v);
         scale[j] = k;
-        reduced[j] = expm1OfReduced(w, k);
+        reduced[j] = expm1OfReduced(v, k);
     }
 
-    /** Pass B of expm1: k ≤ 0 → 2^k; below the normal exponents e^v − 1 rounds to −1 anyway. */
+    /**
+     * Pass B of expm1: k ≤ 0 → 2^k; below the normal exponents e^v − 1 rounds to −1, which
+     * 0·0 − (1 − 0) gives exactly.
+     */
     private void powersOfTwoForExpm1(int n) {
         for (int j = 0; j < n; j++) {
-            scale[j] = twoTo(Math.max(MIN_EXPONENT, scale[j]));
+            double k = scale[j];
+            if (!(k < MIN_EXPONENT)) {
+                scale[j] = twoTo(k);
+            } else {
+                reduced[j] = 0.0;
+                scale[j] = 0.0;
+            }
         }
     }
 
@@ -183,13 +195,12 @@ final class BlockedExp {
     /** Pass B: k → 2^k, folding the part of k outside the normal exponents into e^r. */
     private void powersOfTwo(int n) {
         for (int j = 0; j < n; j++) {
-            double k = scale[j];
-            if (k >= MIN_EXPONENT && k <= MAX_EXPONENT) {
-                scale[j] = twoTo(k);
+            long biased = (long) scale[j] + EXPONENT_BIAS;
+            if (Long.compareUnsigned(biased - 1, NORMAL_EXPONENTS) <= 0) {
+                scale[j] = Double.longBitsToDouble(biased << SIGNIFICAND_BITS);
             } else {
-                double kept = keptExponent(k);
-                reduced[j] = Math.scalb(reduced[j], (int) (k - kept));
-                scale[j] = twoTo(kept);
+                reduced[j] = outsideNormalExponents(reduced[j], scale[j]);
+                scale[j] = 1.0;
             }
         }
     }
@@ -199,13 +210,28 @@ final class BlockedExp {
      * by the same operations in the same order.
      */
     static double exp(double v) {
-        double w = clamp(v);
-        double k = exponent(w);
-        double p = expOfReduced(w, k);
-        if (k >= MIN_EXPONENT && k <= MAX_EXPONENT) {
-            return p * twoTo(k);
+        double k = exponent(v);
+        double p = expOfReduced(v, k);
+        long biased = (long) k + EXPONENT_BIAS;
+        if (Long.compareUnsigned(biased - 1, NORMAL_EXPONENTS) <= 0) {
+            return p * Double.longBitsToDouble(biased << SIGNIFICAND_BITS);
         }
-        double kept = keptExponent(k);
+        return outsideNormalExponents(p, k) * 1.0;
+    }
+
+    /**
+     * e^r·2^k for k outside the normal exponents (NaN k never comes here: (long) NaN is 0): +∞ or 0
+     * far out; else the part of k beyond them goes into e^r exactly (at most 78 below, 7 above), so
+     * that the final product rounds once, into the subnormals or to ∞.
+     */
+    private static double outsideNormalExponents(double p, double k) {
+        if (k > OVERFLOW_EXPONENT) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (k < UNDERFLOW_EXPONENT) {
+            return 0.0;
+        }
+        double kept = Math.max(MIN_EXPONENT, Math.min(MAX_EXPONENT, k));
         return Math.scalb(p, (int) (k - kept)) * twoTo(kept);
     }
 
@@ -215,20 +241,23 @@ final class BlockedExp {
      * result is meaningless.
      */
     static double expm1OfNonPositive(double v) {
-        double w = clamp(v);
-        double k = exponent(w);
-        return fromReducedExpm1(expm1OfReduced(w, k), twoTo(Math.max(MIN_EXPONENT, k)));
+        double k = exponent(v);
+        if (k < MIN_EXPONENT) {
+            return fromReducedExpm1(0.0, 0.0);
+        }
+        return fromReducedExpm1(expm1OfReduced(v, k), twoTo(k));
     }
 
     /**
      * e^v for v ≤ 0 from the parts of {@link #expm1OfNonPositive(double)}: {@link #exp(double)}(v)
-     * down to v ≈ −708.39, and below it a tiny positive number in place of the subnormal or zero
-     * e^v (the exponent kept at the smallest normal one).
+     * down to v ≈ −708.39, and below it 0 in place of the subnormal e^v.
      */
     static double expBesideExpm1(double v) {
-        double w = clamp(v);
-        double k = exponent(w);
-        return twoTo(Math.max(MIN_EXPONENT, k)) * (1.0 + expm1OfReduced(w, k));
+        double k = exponent(v);
+        if (k < MIN_EXPONENT) {
+            return 0.0 * (1.0 + 0.0);
+        }
+        return twoTo(k) * (1.0 + expm1OfReduced(v, k));
     }
 
     /**
@@ -238,10 +267,6 @@ final class BlockedExp {
      */
     private static double fromReducedExpm1(double expm1OfReduced, double powerOfTwo) {
         return powerOfTwo * expm1OfReduced - (1.0 - powerOfTwo);
-    }
-
-    private static double clamp(double v) {
-        return Math.max(UNDERFLOW_ARGUMENT, Math.min(OVERFLOW_ARGUMENT, v));
     }
 
     /** k = v/ln 2 rounded to an integer (half to even), as a double; NaN for NaN. */
@@ -266,14 +291,6 @@ final class BlockedExp {
         double t = r * r;
         double c = r - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
         return hi - (lo - (r * c) / (2.0 - c));
-    }
-
-    /**
-     * k clamped to the normal exponents; the remainder k − kept (at most 55 below, 2 above) goes
-     * into e^r exactly, so that the final product rounds once, into the subnormals or to ∞.
-     */
-    private static double keptExponent(double k) {
-        return Math.max(MIN_EXPONENT, Math.min(MAX_EXPONENT, k));
     }
 
     /** 2^k for an integer k in the normal exponents, as a double (exact). */
