@@ -88,6 +88,33 @@ final class BlockedExp {
         scale = new double[size];
     }
 
+    /** One step over the first n elements of a block: its exponentials, or the caller's arithmetic. */
+    @FunctionalInterface
+    interface BlockStep {
+        void apply(BlockedExp block, int n);
+    }
+
+    /**
+     * out_i from x_i block by block: copy the block into {@link #input}, take its exponentials,
+     * let the caller's arithmetic fill {@link #result} from them, copy that into out. Each step is
+     * one call per block, so that its loop is compiled, and vectorised, on its own.
+     *
+     * @param x            the vector, length n
+     * @param out          receives the results, length at least n; may be x itself
+     * @param exponentials e.g. {@code (block, n) -> block.expOfScaledAbs(n, -1.0)}
+     * @param arithmetic   the loop from {@link #input} and {@link #exp(int)} (or {@link #expm1(int)})
+     *                     into {@link #result}
+     */
+    static void forEachBlock(double[] x, double[] out, BlockStep exponentials, BlockStep arithmetic) {
+        BlockedExp block = new BlockedExp(x.length);
+        for (int from = 0; from < x.length; from += BLOCK) {
+            int n = block.load(x, from);
+            exponentials.apply(block, n);
+            arithmetic.apply(block, n);
+            block.store(out, from, n);
+        }
+    }
+
     /**
      * Copies the block of x starting at {@code from} into {@link #input}.
      *

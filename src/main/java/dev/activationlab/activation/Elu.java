@@ -78,32 +78,28 @@ public final class Elu extends ScalarActivation {
                 ScalarFunction.super.values(x, out);
                 return;
             }
-            BlockedExp block = new BlockedExp(x.length);
-            for (int from = 0; from < x.length; from += BlockedExp.BLOCK) {
-                int n = block.load(x, from);
-                block.expm1OfNegativePart(n);
-                double[] in = block.input;
-                double[] y = block.result;
-                for (int j = 0; j < n; j++) {
-                    y[j] = valueFromExpm1(in[j], block.expm1(j));
-                }
-                block.store(out, from, n);
-            }
+            BlockedExp.forEachBlock(x, out, BlockedExp::expm1OfNegativePart, this::valuesOfBlock);
         }
 
         /** elu' over a vector through {@link BlockedExp}: bit for bit {@link #derivative} of each element. */
         @Override
         public void derivatives(double[] x, double[] out) {
-            BlockedExp block = new BlockedExp(x.length);
-            for (int from = 0; from < x.length; from += BlockedExp.BLOCK) {
-                int n = block.load(x, from);
-                block.expOfNegativePart(n);
-                double[] in = block.input;
-                double[] y = block.result;
-                for (int j = 0; j < n; j++) {
-                    y[j] = derivativeFromExp(in[j], block.exp(j));
-                }
-                block.store(out, from, n);
+            BlockedExp.forEachBlock(x, out, BlockedExp::expOfNegativePart, this::derivativesOfBlock);
+        }
+
+        private void valuesOfBlock(BlockedExp block, int n) {
+            double[] in = block.input;
+            double[] y = block.result;
+            for (int j = 0; j < n; j++) {
+                y[j] = valueFromExpm1(in[j], block.expm1(j));
+            }
+        }
+
+        private void derivativesOfBlock(BlockedExp block, int n) {
+            double[] in = block.input;
+            double[] y = block.result;
+            for (int j = 0; j < n; j++) {
+                y[j] = derivativeFromExp(in[j], block.exp(j));
             }
         }
 

@@ -42,31 +42,27 @@ public final class Sigmoid extends ScalarActivation implements ScalarFunction {
     /** σ over a vector through {@link BlockedExp}: bit for bit {@link #value} of each element. */
     @Override
     public void values(double[] x, double[] out) {
-        BlockedExp block = new BlockedExp(x.length);
-        for (int from = 0; from < x.length; from += BlockedExp.BLOCK) {
-            int n = block.load(x, from);
-            block.expOfScaledAbs(n, -1.0);
-            double[] in = block.input;
-            double[] y = block.result;
-            for (int j = 0; j < n; j++) {
-                y[j] = StableKernels.sigmoidFromExp(in[j], block.exp(j));
-            }
-            block.store(out, from, n);
-        }
+        BlockedExp.forEachBlock(x, out, (block, n) -> block.expOfScaledAbs(n, -1.0), Sigmoid::valuesOfBlock);
     }
 
     /** σ' over a vector through {@link BlockedExp}: bit for bit {@link #derivative} of each element. */
     @Override
     public void derivatives(double[] x, double[] out) {
-        BlockedExp block = new BlockedExp(x.length);
-        for (int from = 0; from < x.length; from += BlockedExp.BLOCK) {
-            int n = block.load(x, from);
-            block.expOfScaledAbs(n, -1.0);
-            double[] y = block.result;
-            for (int j = 0; j < n; j++) {
-                y[j] = StableKernels.sigmoidDerivativeFromExp(block.exp(j));
-            }
-            block.store(out, from, n);
+        BlockedExp.forEachBlock(x, out, (block, n) -> block.expOfScaledAbs(n, -1.0), Sigmoid::derivativesOfBlock);
+    }
+
+    private static void valuesOfBlock(BlockedExp block, int n) {
+        double[] in = block.input;
+        double[] y = block.result;
+        for (int j = 0; j < n; j++) {
+            y[j] = StableKernels.sigmoidFromExp(in[j], block.exp(j));
+        }
+    }
+
+    private static void derivativesOfBlock(BlockedExp block, int n) {
+        double[] y = block.result;
+        for (int j = 0; j < n; j++) {
+            y[j] = StableKernels.sigmoidDerivativeFromExp(block.exp(j));
         }
     }
 

@@ -75,17 +75,7 @@ public final class Silu extends ScalarActivation implements ScalarFunction {
     /** silu over a vector through {@link BlockedExp}: bit for bit {@link #value} of each element. */
     @Override
     public void values(double[] x, double[] out) {
-        BlockedExp block = new BlockedExp(x.length);
-        for (int from = 0; from < x.length; from += BlockedExp.BLOCK) {
-            int n = block.load(x, from);
-            block.expOfScaledAbs(n, -1.0);
-            double[] in = block.input;
-            double[] y = block.result;
-            for (int j = 0; j < n; j++) {
-                y[j] = in[j] * StableKernels.sigmoidFromExp(in[j], block.exp(j));
-            }
-            block.store(out, from, n);
-        }
+        BlockedExp.forEachBlock(x, out, (block, n) -> block.expOfScaledAbs(n, -1.0), Silu::valuesOfBlock);
     }
 
     /**
@@ -95,13 +85,17 @@ public final class Silu extends ScalarActivation implements ScalarFunction {
      */
     @Override
     public void derivatives(double[] x, double[] out) {
-        BlockedExp block = new BlockedExp(x.length);
-        for (int from = 0; from < x.length; from += BlockedExp.BLOCK) {
-            int n = block.load(x, from);
-            block.expOfScaledAbs(n, -1.0);
+        BlockedExp.forEachBlock(x, out, (block, n) -> block.expOfScaledAbs(n, -1.0), (block, n) -> {
             derivativesOfBlock(block, n);
             NEAR_ROOT.overwriteCovered(block.input, block.result, n);
-            block.store(out, from, n);
+        });
+    }
+
+    private static void valuesOfBlock(BlockedExp block, int n) {
+        double[] in = block.input;
+        double[] y = block.result;
+        for (int j = 0; j < n; j++) {
+            y[j] = in[j] * StableKernels.sigmoidFromExp(in[j], block.exp(j));
         }
     }
 

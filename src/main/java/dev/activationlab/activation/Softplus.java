@@ -78,13 +78,8 @@ public final class Softplus extends ScalarActivation {
                 ScalarFunction.super.derivatives(x, out);
                 return;
             }
-            BlockedExp block = new BlockedExp(x.length);
-            for (int from = 0; from < x.length; from += BlockedExp.BLOCK) {
-                int n = block.load(x, from);
-                block.expOfScaledAbs(n, -1.0);
-                unitBetaDerivativesOfBlock(block, n, threshold);
-                block.store(out, from, n);
-            }
+            BlockedExp.forEachBlock(x, out, (block, n) -> block.expOfScaledAbs(n, -1.0),
+                    (block, n) -> unitBetaDerivativesOfBlock(block, n, threshold));
         }
 
         private static void unitBetaDerivativesOfBlock(BlockedExp block, int n, double threshold) {

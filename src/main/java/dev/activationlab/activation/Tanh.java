@@ -62,13 +62,7 @@ public final class Tanh extends ScalarActivation implements ScalarFunction {
     /** tanh over a vector through {@link BlockedExp}: bit for bit {@link #value} of each element. */
     @Override
     public void values(double[] x, double[] out) {
-        BlockedExp block = new BlockedExp(x.length);
-        for (int from = 0; from < x.length; from += BlockedExp.BLOCK) {
-            int n = block.load(x, from);
-            block.expm1OfScaledAbs(n, -2.0);
-            valuesOfBlock(block, n);
-            block.store(out, from, n);
-        }
+        BlockedExp.forEachBlock(x, out, (block, n) -> block.expm1OfScaledAbs(n, -2.0), Tanh::valuesOfBlock);
     }
 
     private static void valuesOfBlock(BlockedExp block, int n) {

@@ -8,6 +8,9 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.DoubleFunction;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,33 +30,34 @@ class BlockedExpTest {
     @Test
     void expShouldBeWithinOneUlpOfTheExactValueOverTheWholeRange() {
         SplittableRandom random = new SplittableRandom(16);
-        double worst = 0;
-        for (int i = 0; i < 60_000; i++) {
-            // Uniform over the arguments with a normal result, and denser near 0.
-            double v = i % 2 == 0 ? random.nextDouble(-708.3, 709.7) : random.nextDouble(-2, 2);
-            double error = ulpError(BlockedExp.exp(v), exactExp(v));
-            worst = Math.max(worst, error);
-            assertThat(error).as("e^%s", v).isLessThanOrEqualTo(MAX_ULPS);
-        }
-        System.out.printf("BlockedExp.exp: largest error %.4f ulp over 60,000 arguments%n", worst);
+        // Uniform over the arguments with a normal result, and denser near 0.
+        double worst = worstError("e^v", BlockedExp::exp, BlockedExpTest::exactExp,
+                i -> i % 2 == 0 ? random.nextDouble(-708.3, 709.7) : random.nextDouble(-2, 2));
+        assertThat(worst).isLessThanOrEqualTo(MAX_ULPS);
     }
 
     @Test
     void expm1ShouldBeWithinOneUlpOfTheExactValueForNonPositiveArguments() {
         SplittableRandom random = new SplittableRandom(17);
+        double worst = worstError("e^v − 1", BlockedExp::expm1OfNonPositive,
+                v -> exactExp(v).subtract(BigDecimal.ONE, MC), i -> switch (i % 3) {
+                    case 0 -> -random.nextDouble(0, 40);
+                    case 1 -> -random.nextDouble(0, 1);
+                    default -> -Math.scalb(random.nextDouble(1, 2), -random.nextInt(1, 60));
+                });
+        assertThat(worst).isLessThanOrEqualTo(MAX_ULPS);
+    }
+
+    /** The largest error in ulps of f over 60,000 arguments, printed for the documentation. */
+    private static double worstError(String name, DoubleUnaryOperator f, DoubleFunction<BigDecimal> exact,
+                                     IntToDoubleFunction argument) {
         double worst = 0;
         for (int i = 0; i < 60_000; i++) {
-            double v = switch (i % 3) {
-                case 0 -> -random.nextDouble(0, 40);
-                case 1 -> -random.nextDouble(0, 1);
-                default -> -Math.scalb(random.nextDouble(1, 2), -random.nextInt(1, 60));
-            };
-            BigDecimal exact = exactExp(v).subtract(BigDecimal.ONE, MC);
-            double error = ulpError(BlockedExp.expm1OfNonPositive(v), exact);
-            worst = Math.max(worst, error);
-            assertThat(error).as("e^%s − 1", v).isLessThanOrEqualTo(MAX_ULPS);
+            double v = argument.applyAsDouble(i);
+            worst = Math.max(worst, ulpError(f.applyAsDouble(v), exact.apply(v)));
         }
-        System.out.printf("BlockedExp.expm1OfNonPositive: largest error %.4f ulp over 60,000 arguments%n", worst);
+        System.out.printf("%s: largest error %.4f ulp over 60,000 arguments%n", name, worst);
+        return worst;
     }
 
     /**
