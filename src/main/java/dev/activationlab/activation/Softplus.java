@@ -67,6 +67,33 @@ public final class Softplus extends ScalarActivation {
         }
 
         /**
+         * f over a vector. With beta = 1 (the default) and a finite threshold, through
+         * {@link BlockedExp}, bit for bit {@link #value}: x where x &gt; threshold, else
+         * softplus(x), chosen without a branch by step = [x &gt; threshold] as
+         * step·max(x, threshold) − (step − 1)·softplus(min(x, threshold)), both terms finite, and
+         * subtracting +0.0 where step is 1 keeps softplus(−0.0) = −0.0 above a negative threshold.
+         */
+        @Override
+        public void values(double[] x, double[] out) {
+            if (beta != 1.0 || !Double.isFinite(threshold)) {
+                ScalarFunction.super.values(x, out);
+                return;
+            }
+            BlockedExp.forEachBlock(x, out, (block, n) -> block.expOfScaledAbs(n, -1.0),
+                    (block, n) -> unitBetaValuesOfBlock(block, n, threshold));
+        }
+
+        private static void unitBetaValuesOfBlock(BlockedExp block, int n, double threshold) {
+            double[] in = block.input;
+            double[] y = block.result;
+            for (int j = 0; j < n; j++) {
+                double step = StableKernels.positiveStep(in[j] - threshold);
+                double below = StableKernels.softplusFromExp(Math.min(in[j], threshold), block.exp(j));
+                y[j] = step * Math.max(in[j], threshold) - (step - 1.0) * below;
+            }
+        }
+
+        /**
          * f' over a vector. With beta = 1 (the default) and a finite threshold, through
          * {@link BlockedExp}: σ(x), or 1 where x &gt; threshold, chosen without a branch as
          * max(σ(x), step(x − threshold)) (σ ≤ 1, and σ ≥ +0.0), bit for bit {@link #derivative}.

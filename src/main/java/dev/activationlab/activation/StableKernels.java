@@ -29,6 +29,18 @@ final class StableKernels {
     /** Below this |m| the reduction of αx + π/4 by m·π is exact to about 2^-100. */
     private static final double MAX_REDUCTION_MULTIPLE = 0x1p20;
 
+    /** fdlibm's s_log1p.c: the split below which f = e, ln 2 in two parts, and the Remez coefficients. */
+    private static final double LOG1P_SPLIT = 0x1.a827ap-2;
+    private static final double LN2_HI = 6.93147180369123816490e-01;
+    private static final double LN2_LO = 1.90821492927058770002e-10;
+    private static final double LP1 = 6.666666666666735130e-01;
+    private static final double LP2 = 3.999999999940941908e-01;
+    private static final double LP3 = 2.857142874366239149e-01;
+    private static final double LP4 = 2.222219843214978396e-01;
+    private static final double LP5 = 1.818357216161805012e-01;
+    private static final double LP6 = 1.531383769920937332e-01;
+    private static final double LP7 = 1.479819860511658591e-01;
+
     private StableKernels() {
     }
 
@@ -95,7 +107,31 @@ final class StableKernels {
      * ln σ(x) = −softplus(−x).
      */
     static double softplus(double x) {
-        return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+        return softplusFromExp(x, BlockedExp.exp(-Math.abs(x)));
+    }
+
+    /** softplus(x) from e = e^(−|x|): max(x, 0) + log1p(e), by arithmetic that C2 vectorises. */
+    static double softplusFromExp(double x, double e) {
+        return Math.max(x, 0.0) + log1pOfUnitInterval(e);
+    }
+
+    /**
+     * log1p(e) = ln(1 + e) for e in [0, 1] (and NaN), within 1 ulp: fdlibm's s_log1p.c with its
+     * branches turned into arithmetic. Below 0.41422 it works on f = e itself; above, on
+     * f = (1 + e)/2 − 1 with the rounding error c of 1 + e carried apart and ln 2 added in two
+     * parts. Then log1p = k·ln 2 + 2s + s·R(s²), s = f/(2 + f), with fdlibm's Remez coefficients.
+     */
+    static double log1pOfUnitInterval(double e) {
+        double small = positiveStep(LOG1P_SPLIT - e);
+        double large = 1.0 - small;
+        double u = 1.0 + e;
+        double f = large * (u * 0.5 - 1.0) + small * e;
+        double c = large * ((e - (u - 1.0)) / u);
+        double halfSquare = 0.5 * f * f;
+        double s = f / (2.0 + f);
+        double z = s * s;
+        double r = z * (LP1 + z * (LP2 + z * (LP3 + z * (LP4 + z * (LP5 + z * (LP6 + z * LP7))))));
+        return large * LN2_HI - ((halfSquare - (s * (halfSquare + r) + (large * LN2_LO + c))) - f);
     }
 
     // ---------------------------------------------------------------- softmax family
