@@ -41,6 +41,9 @@ final class StableKernels {
     private static final double LP6 = 1.531383769920937332e-01;
     private static final double LP7 = 1.479819860511658591e-01;
 
+    /** e^(−800) is 0 in double: below max − 800 an exponential of the softmax family vanishes. */
+    private static final double EXPONENT_UNDERFLOW_DISTANCE = 800;
+
     private StableKernels() {
     }
 
@@ -150,21 +153,28 @@ final class StableKernels {
     /**
      * e^(x_j − max) for every j, with the rounding error of each difference x_j − max recovered
      * exactly (two-sum) and corrected to first order, so that e.g. e^(−700) keeps full precision.
+     * Through {@link BlockedExp}, vectorised; the correction is taken from max(x_j, max − 800),
+     * which is x_j wherever e^(x_j − max) is not 0 and keeps it finite (0·error = 0) where x_j is −∞.
      *
      * @param max the largest element of x
      * @return a new array of length n, with exactly 1 at the position of max
      */
     static double[] exponentialsBelowMax(double[] x, double max) {
         double[] e = new double[x.length];
-        for (int j = 0; j < x.length; j++) {
-            double d = x[j] - max;
-            double v = Math.exp(d);
-            if (v != 0) {
-                v += v * sumError(x[j], -max, d);
-            }
-            e[j] = v;
-        }
+        BlockedExp.forEachBlock(x, e, (block, n) -> block.expOfShifted(n, -max),
+                (block, n) -> correctedExponentialsBelowMax(block, n, max));
         return e;
+    }
+
+    private static void correctedExponentialsBelowMax(BlockedExp block, int n, double max) {
+        double[] in = block.input;
+        double[] y = block.result;
+        double floor = max - EXPONENT_UNDERFLOW_DISTANCE;
+        for (int j = 0; j < n; j++) {
+            double v = block.exp(j);
+            double x = Math.max(in[j], floor);
+            y[j] = v + v * sumError(x, -max, x - max);
+        }
     }
 
     /**

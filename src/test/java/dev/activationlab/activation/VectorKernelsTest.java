@@ -174,6 +174,36 @@ class VectorKernelsTest {
         assertThat(worst).isLessThanOrEqualTo(2.5);
     }
 
+    /**
+     * The softmax family's exponentials e^(x_j − max), corrected for the rounding of x_j − max,
+     * against the previous scalar loop on fdlibm (correction skipped where the exponential is 0):
+     * within 2 ulps, equal zeros, and at −∞ entries 0.
+     */
+    @org.junit.jupiter.api.Test
+    void softmaxExponentialsShouldAgreeWithTheScalarFormulaOnFdlibm() {
+        SplittableRandom random = new SplittableRandom(24);
+        for (int round = 0; round < 40; round++) {
+            int n = 1 + random.nextInt(3 * BlockedExp.BLOCK);
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = i % 97 == 5 ? Double.NEGATIVE_INFINITY : random.nextDouble(-900, 30) * (round % 2 == 0 ? 1 : 1e-3);
+            }
+            double max = x[StableKernels.argmax(x)];
+            double[] got = StableKernels.exponentialsBelowMax(x, max);
+            for (int j = 0; j < n; j++) {
+                double d = x[j] - max;
+                double expected = StrictMath.exp(d);
+                if (expected != 0) {
+                    expected += expected * StableKernels.sumError(x[j], -max, d);
+                }
+                assertClose("e^(x - max)", x[j], got[j], expected, 0);
+                assertThat(Math.abs(got[j] - expected)).isLessThanOrEqualTo(2 * Math.ulp(expected));
+            }
+        }
+        assertThat(StableKernels.softmax(new double[] {Double.NaN, 1})).containsOnly(Double.NaN);
+        assertThat(StableKernels.softmax(new double[] {Double.NEGATIVE_INFINITY, 0, 0})).containsExactly(0, 0.5, 0.5);
+    }
+
     private static void assertClose(String what, double x, double got, double expected, double relative) {
         if (!Double.isFinite(expected) || expected == 0 || !Double.isFinite(got) || got == 0) {
             assertThat(Double.valueOf(got)).as("%s(%s)", what, x).isEqualTo(Double.valueOf(expected));
