@@ -120,13 +120,15 @@ final class StableKernels {
 
     /**
      * log1p(e) = ln(1 + e) for e in [0, 1] (and NaN), within 1 ulp: fdlibm's s_log1p.c with its
-     * branches turned into arithmetic. Below 0.41422 it works on f = e itself; above, on
+     * branches turned into arithmetic. Below 0.41422 (fdlibm's split) it works on f = e itself; above, on
      * f = (1 + e)/2 − 1 with the rounding error c of 1 + e carried apart and ln 2 added in two
      * parts. Then log1p = k·ln 2 + 2s + s·R(s²), s = f/(2 + f), with fdlibm's Remez coefficients.
      */
     static double log1pOfUnitInterval(double e) {
-        double small = positiveStep(LOG1P_SPLIT - e);
-        double large = 1.0 - small;
+        // 1 from the split up (to a rounding, where both forms are as accurate), else 0: floor
+        // vectorises here where a clamp by max and min did not.
+        double large = Math.floor(e + (1.0 - LOG1P_SPLIT));
+        double small = 1.0 - large;
         double u = 1.0 + e;
         double f = large * (u * 0.5 - 1.0) + small * e;
         double c = large * ((e - (u - 1.0)) / u);
