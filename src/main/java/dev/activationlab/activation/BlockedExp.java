@@ -26,7 +26,8 @@ package dev.activationlab.activation;
  * half away from zero, which changes the result only where v/ln 2 lies exactly halfway between
  * integers. e^v − 1 = 2^k·(e^r − 1) + (2^k − 1) for v ≤ 0 follows fdlibm's {@code s_expm1.c} in
  * spirit (no cancellation; e^r − 1 itself for |v| ≤ ln 2/2). Measured against exact values
- * (BlockedExpTest): see the figures there and in docs/performance.md.
+ * (BlockedExpTest, 40-digit BigDecimal, 60,000 arguments each): e^v at most 0.82 ulp, e^v − 1 at
+ * most 0.85 ulp; e^v within 1 ulp of {@link StrictMath#exp} over 2,000,000 arguments.
  *
  * <p><b>Special values.</b> NaN gives NaN; v ≥ 710 (and +∞) gives +∞, v ≤ −746 (and −∞) gives
  * +0.0 (e^v − 1: −1); results in the subnormal range are rounded once, from the exact product of
