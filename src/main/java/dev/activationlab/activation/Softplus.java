@@ -75,12 +75,17 @@ public final class Softplus extends ScalarActivation {
          */
         @Override
         public void values(double[] x, double[] out) {
-            if (beta != 1.0 || !Double.isFinite(threshold)) {
+            if (vectorised()) {
+                BlockedExp.forEachBlock(x, out, (block, n) -> block.expOfScaledAbs(n, -1.0),
+                        (block, n) -> unitBetaValuesOfBlock(block, n, threshold));
+            } else {
                 ScalarFunction.super.values(x, out);
-                return;
             }
-            BlockedExp.forEachBlock(x, out, (block, n) -> block.expOfScaledAbs(n, -1.0),
-                    (block, n) -> unitBetaValuesOfBlock(block, n, threshold));
+        }
+
+        /** Whether the vector forms apply: beta·x exact (beta = 1) and a threshold to subtract. */
+        private boolean vectorised() {
+            return beta == 1.0 && Double.isFinite(threshold);
         }
 
         private static void unitBetaValuesOfBlock(BlockedExp block, int n, double threshold) {
@@ -101,12 +106,12 @@ public final class Softplus extends ScalarActivation {
          */
         @Override
         public void derivatives(double[] x, double[] out) {
-            if (beta != 1.0 || !Double.isFinite(threshold)) {
+            if (vectorised()) {
+                BlockedExp.forEachBlock(x, out, (block, n) -> block.expOfScaledAbs(n, -1.0),
+                        (block, n) -> unitBetaDerivativesOfBlock(block, n, threshold));
+            } else {
                 ScalarFunction.super.derivatives(x, out);
-                return;
             }
-            BlockedExp.forEachBlock(x, out, (block, n) -> block.expOfScaledAbs(n, -1.0),
-                    (block, n) -> unitBetaDerivativesOfBlock(block, n, threshold));
         }
 
         private static void unitBetaDerivativesOfBlock(BlockedExp block, int n, double threshold) {
