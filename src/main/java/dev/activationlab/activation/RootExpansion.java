@@ -35,6 +35,18 @@ final class RootExpansion {
         return Math.abs(x - rootHi) < radius;
     }
 
+    /**
+     * Puts f'(x_j) from this expansion into y_j for each of the first n x_j it {@link #covers}: the
+     * scalar pass after a vectorised loop that computed the closed form everywhere.
+     */
+    void overwriteCovered(double[] x, double[] y, int n) {
+        for (int j = 0; j < n; j++) {
+            if (covers(x[j])) {
+                y[j] = evaluate(x[j]);
+            }
+        }
+    }
+
     /** f'(x), for x that this expansion {@link #covers(double) covers}. */
     double evaluate(double x) {
         double d = (x - rootHi) - rootLo;

@@ -39,6 +39,33 @@ public final class Sigmoid extends ScalarActivation implements ScalarFunction {
         return StableKernels.sigmoidDerivative(x);
     }
 
+    /** σ over a vector through {@link BlockedExp}: bit for bit {@link #value} of each element. */
+    @Override
+    public void values(double[] x, double[] out) {
+        BlockedExp.forEachBlock(x, out, (block, n) -> block.expOfScaledAbs(n, -1.0), Sigmoid::valuesOfBlock);
+    }
+
+    /** σ' over a vector through {@link BlockedExp}: bit for bit {@link #derivative} of each element. */
+    @Override
+    public void derivatives(double[] x, double[] out) {
+        BlockedExp.forEachBlock(x, out, (block, n) -> block.expOfScaledAbs(n, -1.0), Sigmoid::derivativesOfBlock);
+    }
+
+    private static void valuesOfBlock(BlockedExp block, int n) {
+        double[] in = block.input;
+        double[] y = block.result;
+        for (int j = 0; j < n; j++) {
+            y[j] = StableKernels.sigmoidFromExp(in[j], block.exp(j));
+        }
+    }
+
+    private static void derivativesOfBlock(BlockedExp block, int n) {
+        double[] y = block.result;
+        for (int j = 0; j < n; j++) {
+            y[j] = StableKernels.sigmoidDerivativeFromExp(block.exp(j));
+        }
+    }
+
     @Override
     public double logAbsDerivative(double x) {
         // ln σ(x) + ln σ(−x) = −softplus(−x) − softplus(x): finite where σ'(x) underflows.

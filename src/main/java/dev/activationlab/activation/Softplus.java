@@ -66,6 +66,63 @@ public final class Softplus extends ScalarActivation {
             return error == 0 ? StableKernels.sigmoid(p) : StableKernels.sigmoidOfSum(p, error);
         }
 
+        /**
+         * f over a vector. With beta = 1 (the default) and a finite threshold, through
+         * {@link BlockedExp}, bit for bit {@link #value}: x where x &gt; threshold, else
+         * softplus(x), chosen without a branch by step = [x &gt; threshold] as
+         * step·max(x, threshold) − (step − 1)·softplus(min(x, threshold)), both terms finite, and
+         * subtracting +0.0 where step is 1 keeps softplus(−0.0) = −0.0 above a negative threshold.
+         */
+        @Override
+        public void values(double[] x, double[] out) {
+            if (vectorised()) {
+                BlockedExp.forEachBlock(x, out, (block, n) -> block.expOfScaledAbs(n, -1.0),
+                        (block, n) -> unitBetaValuesOfBlock(block, n, threshold));
+            } else {
+                ScalarFunction.super.values(x, out);
+            }
+        }
+
+        /** Whether the vector forms apply: beta·x exact (beta = 1) and a threshold to subtract. */
+        private boolean vectorised() {
+            return beta == 1.0 && Double.isFinite(threshold);
+        }
+
+        private static void unitBetaValuesOfBlock(BlockedExp block, int n, double threshold) {
+            double[] in = block.input;
+            double[] y = block.result;
+            for (int j = 0; j < n; j++) {
+                double step = StableKernels.positiveStep(in[j] - threshold);
+                double below = StableKernels.softplusFromExp(Math.min(in[j], threshold), block.exp(j));
+                y[j] = step * Math.max(in[j], threshold) - (step - 1.0) * below;
+            }
+        }
+
+        /**
+         * f' over a vector. With beta = 1 (the default) and a finite threshold, through
+         * {@link BlockedExp}: σ(x), or 1 where x &gt; threshold, chosen without a branch as
+         * max(σ(x), step(x − threshold)) (σ ≤ 1, and σ ≥ +0.0), bit for bit {@link #derivative}.
+         * Other betas take the scalar path, whose product beta·x needs its rounding error corrected.
+         */
+        @Override
+        public void derivatives(double[] x, double[] out) {
+            if (vectorised()) {
+                BlockedExp.forEachBlock(x, out, (block, n) -> block.expOfScaledAbs(n, -1.0),
+                        (block, n) -> unitBetaDerivativesOfBlock(block, n, threshold));
+            } else {
+                ScalarFunction.super.derivatives(x, out);
+            }
+        }
+
+        private static void unitBetaDerivativesOfBlock(BlockedExp block, int n, double threshold) {
+            double[] in = block.input;
+            double[] y = block.result;
+            for (int j = 0; j < n; j++) {
+                double sigmoid = StableKernels.sigmoidFromExp(in[j], block.exp(j));
+                y[j] = Math.max(sigmoid, StableKernels.positiveStep(in[j] - threshold));
+            }
+        }
+
         @Override
         public double logAbsDerivative(double x) {
             double p = beta * x;

@@ -29,6 +29,21 @@ final class StableKernels {
     /** Below this |m| the reduction of αx + π/4 by m·π is exact to about 2^-100. */
     private static final double MAX_REDUCTION_MULTIPLE = 0x1p20;
 
+    /** fdlibm's s_log1p.c: the split below which f = e, ln 2 in two parts, and the Remez coefficients. */
+    private static final double LOG1P_SPLIT = 0x1.a827ap-2;
+    private static final double LN2_HI = 6.93147180369123816490e-01;
+    private static final double LN2_LO = 1.90821492927058770002e-10;
+    private static final double LP1 = 6.666666666666735130e-01;
+    private static final double LP2 = 3.999999999940941908e-01;
+    private static final double LP3 = 2.857142874366239149e-01;
+    private static final double LP4 = 2.222219843214978396e-01;
+    private static final double LP5 = 1.818357216161805012e-01;
+    private static final double LP6 = 1.531383769920937332e-01;
+    private static final double LP7 = 1.479819860511658591e-01;
+
+    /** e^(−800) is 0 in double: below max − 800 an exponential of the softmax family vanishes. */
+    private static final double EXPONENT_UNDERFLOW_DISTANCE = 800;
+
     private StableKernels() {
     }
 
@@ -36,19 +51,34 @@ final class StableKernels {
 
     /**
      * σ(x) = 1/(1 + e^−x), stable for all x: 1/(1 + e) for x ≥ 0 and e/(1 + e) for x &lt; 0,
-     * e = e^(−|x|) (see {@link #sigmoidFromExp}); σ(−800) is 0, never NaN.
+     * e = e^(−|x|) (see {@link #sigmoidFromExp}); σ(−800) is 0, never NaN. The exponential is
+     * {@link BlockedExp#exp}, so that σ of one number equals σ of the same number in a vector.
      */
     static double sigmoid(double x) {
-        return sigmoidFromExp(x, Math.exp(-Math.abs(x)));
+        return sigmoidFromExp(x, BlockedExp.exp(-Math.abs(x)));
     }
 
     /**
      * σ(x) from e = e^(−|x|), which σ(x) and σ(−x) share, so that a caller needing both takes one
      * exponential: the numerator is chosen without a branch (max(e, ±1)), which random signs would
-     * mispredict half the time.
+     * mispredict half the time, and which the auto-vectoriser could not turn into vector code.
      */
     static double sigmoidFromExp(double x, double e) {
-        return Math.max(e, Math.copySign(1.0, x)) / (1.0 + e);
+        return Math.max(e, unitSign(x)) / (1.0 + e);
+    }
+
+    /**
+     * ±1 with the sign of x, ±0.0 for ±0.0, NaN for NaN: {@code Math.copySign(1.0, x)} but for
+     * zero, by arithmetic that C2 vectorises (it does not vectorise copySign or signum in JDK 17).
+     * Two factors 2^600 lift the smallest subnormal, 2^−1074, beyond 1 before the clamp.
+     */
+    static double unitSign(double x) {
+        return Math.min(1.0, Math.max(-1.0, x * 0x1p600 * 0x1p600));
+    }
+
+    /** 1 for x &gt; 0, +0.0 for x ≤ 0 (NaN for NaN): the branch x &gt; 0 as a number to compute with. */
+    static double positiveStep(double x) {
+        return Math.max(0.0, unitSign(x));
     }
 
     /**
@@ -66,7 +96,11 @@ final class StableKernels {
      * full relative precision for large |x|, where 1 − σ(x) would round to 0.
      */
     static double sigmoidDerivative(double x) {
-        double e = Math.exp(-Math.abs(x));
+        return sigmoidDerivativeFromExp(BlockedExp.exp(-Math.abs(x)));
+    }
+
+    /** σ'(x) from e = e^(−|x|): (1/(1 + e))·(e/(1 + e)). */
+    static double sigmoidDerivativeFromExp(double e) {
         double d = 1.0 + e;
         return (1.0 / d) * (e / d);
     }
@@ -76,7 +110,33 @@ final class StableKernels {
      * ln σ(x) = −softplus(−x).
      */
     static double softplus(double x) {
-        return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+        return softplusFromExp(x, BlockedExp.exp(-Math.abs(x)));
+    }
+
+    /** softplus(x) from e = e^(−|x|): max(x, 0) + log1p(e), by arithmetic that C2 vectorises. */
+    static double softplusFromExp(double x, double e) {
+        return Math.max(x, 0.0) + log1pOfUnitInterval(e);
+    }
+
+    /**
+     * log1p(e) = ln(1 + e) for e in [0, 1] (and NaN), within 1 ulp: fdlibm's s_log1p.c with its
+     * branches turned into arithmetic. Below 0.41422 (fdlibm's split) it works on f = e itself; above, on
+     * f = (1 + e)/2 − 1 with the rounding error c of 1 + e carried apart and ln 2 added in two
+     * parts. Then log1p = k·ln 2 + 2s + s·R(s²), s = f/(2 + f), with fdlibm's Remez coefficients.
+     */
+    static double log1pOfUnitInterval(double e) {
+        // 1 from the split up (to a rounding, where both forms are as accurate), else 0: floor
+        // vectorises here where a clamp by max and min did not.
+        double large = Math.floor(e + (1.0 - LOG1P_SPLIT));
+        double small = 1.0 - large;
+        double u = 1.0 + e;
+        double f = large * (u * 0.5 - 1.0) + small * e;
+        double c = large * ((e - (u - 1.0)) / u);
+        double halfSquare = 0.5 * f * f;
+        double s = f / (2.0 + f);
+        double z = s * s;
+        double r = z * (LP1 + z * (LP2 + z * (LP3 + z * (LP4 + z * (LP5 + z * (LP6 + z * LP7))))));
+        return large * LN2_HI - ((halfSquare - (s * (halfSquare + r) + (large * LN2_LO + c))) - f);
     }
 
     // ---------------------------------------------------------------- softmax family
@@ -95,21 +155,28 @@ final class StableKernels {
     /**
      * e^(x_j − max) for every j, with the rounding error of each difference x_j − max recovered
      * exactly (two-sum) and corrected to first order, so that e.g. e^(−700) keeps full precision.
+     * Through {@link BlockedExp}, vectorised; the correction is taken from max(x_j, max − 800),
+     * which is x_j wherever e^(x_j − max) is not 0 and keeps it finite (0·error = 0) where x_j is −∞.
      *
      * @param max the largest element of x
      * @return a new array of length n, with exactly 1 at the position of max
      */
     static double[] exponentialsBelowMax(double[] x, double max) {
         double[] e = new double[x.length];
-        for (int j = 0; j < x.length; j++) {
-            double d = x[j] - max;
-            double v = Math.exp(d);
-            if (v != 0) {
-                v += v * sumError(x[j], -max, d);
-            }
-            e[j] = v;
-        }
+        BlockedExp.forEachBlock(x, e, (block, n) -> block.expOfShifted(n, -max),
+                (block, n) -> correctedExponentialsBelowMax(block, n, max));
         return e;
+    }
+
+    private static void correctedExponentialsBelowMax(BlockedExp block, int n, double max) {
+        double[] in = block.input;
+        double[] y = block.result;
+        double floor = max - EXPONENT_UNDERFLOW_DISTANCE;
+        for (int j = 0; j < n; j++) {
+            double v = block.exp(j);
+            double x = Math.max(in[j], floor);
+            y[j] = v + v * sumError(x, -max, x - max);
+        }
     }
 
     /**

@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The same inputs, sizes and allocation as {@code /work/shared/perf/kernels.py}, which prints
  * PyTorch's float64 time per element for sigmoid, tanh, relu, gelu and softplus (and NumPy's) on the
- * same machine; those are the anchors these figures are set against. Every exp-based activation of
+ * same machine; those are the anchors these figures are set against. {@code scripts/torch-kernels.py}
+ * adds silu, elu and every derivative. Every exp-based activation of
  * the catalogue is here, relu as the floor of a kernel that only reads and writes memory.
  */
 @Warmup(iterations = 4, time = 1)
