@@ -26,9 +26,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param computeConcurrency    request threads of the API port; 0 (the default) means two per
  *                              available processor
- * @param heavyConcurrency      heavy requests computing at once; 0 (the default) means one per
- *                              available processor, and never all the request threads when there
- *                              are two or more
+ * @param heavyConcurrency      heavy requests computing at once; 0 (the default) means one fewer
+ *                              than the available processors, at least 1, and never all the
+ *                              request threads when there are two or more
  * @param maxComputeWait        longest wait for a request thread or a heavy request's turn
  * @param minBodyRate           slowest acceptable body upload, bytes per second
  * @param bodyRateGrace         time a body may take before the minimum rate applies
@@ -60,8 +60,8 @@ public record AdmissionProperties(
             return heavyConcurrency;
         }
         int threads = effectiveComputeConcurrency();
-        int cores = Runtime.getRuntime().availableProcessors();
-        return Math.max(1, threads > 1 ? Math.min(threads - 1, cores) : cores);
+        int belowCores = Runtime.getRuntime().availableProcessors() - 1;
+        return Math.max(1, threads > 1 ? Math.min(threads - 1, belowCores) : belowCores);
     }
 
     /** The detail of the 503 given to a request that waited too long for a request thread. */

@@ -1,21 +1,26 @@
 package dev.activationlab.http;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What requests compete for beyond a request thread: the heavy lane, a bounded number of turns
  * for requests that may compute for long (large bodies, training, simulations, plots), handed out
- * first come, first served, so that they can never occupy every request thread; and a byte budget
- * for large bodies and answers in flight.
+ * first come, first served, so that they can never occupy every request thread; compute slots,
+ * one per processor, for requests that compute for a while; and a byte budget for large bodies
+ * and answers in flight.
  *
- * <p>Nothing here blocks: a request that cannot have its turn at once leaves a {@link Turn} in the
- * queue and gives its thread back; the turn's callback runs when a turn is handed to it. Thread-safe.
+ * <p>A heavy request that cannot have its turn at once leaves a {@link Turn} in the queue and gives
+ * its thread back; the turn's callback runs when a turn is handed to it. A compute slot is waited
+ * for on the thread (first come, first served), for at most a bound. Thread-safe.
  * The filter that applies it is {@link AdmissionFilter}.
  */
 public final class WorkAdmission {
 
     private final int heavyConcurrency;
+    private final Semaphore computeSlots;
     private final long memoryBudget;
     private final AtomicLong memoryInFlight = new AtomicLong();
     private final ArrayDeque<Turn> heavyQueue = new ArrayDeque<>();
@@ -23,14 +28,16 @@ public final class WorkAdmission {
 
     /**
      * @param heavyConcurrency  heavy requests allowed to compute at once, at least 1
+     * @param computeSlots      compute slots, at least 1
      * @param memoryBudgetBytes bytes that admitted bodies and answers may hold together
-     * @throws IllegalArgumentException if either is not positive
+     * @throws IllegalArgumentException if any is not positive
      */
-    public WorkAdmission(int heavyConcurrency, long memoryBudgetBytes) {
-        if (heavyConcurrency < 1 || memoryBudgetBytes < 1) {
-            throw new IllegalArgumentException("heavy concurrency and memory budget must be positive");
+    public WorkAdmission(int heavyConcurrency, int computeSlots, long memoryBudgetBytes) {
+        if (heavyConcurrency < 1 || computeSlots < 1 || memoryBudgetBytes < 1) {
+            throw new IllegalArgumentException("heavy concurrency, compute slots and memory budget must be positive");
         }
         this.heavyConcurrency = heavyConcurrency;
+        this.computeSlots = new Semaphore(computeSlots, true);
         this.heavyFree = heavyConcurrency;
         this.memoryBudget = memoryBudgetBytes;
     }
@@ -102,6 +109,24 @@ public final class WorkAdmission {
 
     public int heavyConcurrency() {
         return heavyConcurrency;
+    }
+
+    /**
+     * Waits up to {@code maxWaitNanos} for a compute slot, first come, first served.
+     *
+     * @return true if granted (give it back with {@link #releaseComputeSlot()})
+     */
+    public boolean tryAcquireComputeSlot(long maxWaitNanos) {
+        try {
+            return computeSlots.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public void releaseComputeSlot() {
+        computeSlots.release();
     }
 
     /**

@@ -18,7 +18,7 @@ class WorkAdmissionTest {
 
     @Test
     void enterHeavyOrQueueWhenTurnsAreTakenShouldQueueAndGrantInArrivalOrder() {
-        WorkAdmission admission = new WorkAdmission(2, 1000);
+        WorkAdmission admission = new WorkAdmission(2, 1, 1000);
 
         assertThat(admission.enterHeavyOrQueue(turn("a"))).isTrue();
         assertThat(admission.enterHeavyOrQueue(turn("b"))).isTrue();
@@ -39,7 +39,7 @@ class WorkAdmissionTest {
 
     @Test
     void enterHeavyOrQueueWhenOthersWaitShouldQueueEvenIfATurnIsFree() {
-        WorkAdmission admission = new WorkAdmission(1, 1000);
+        WorkAdmission admission = new WorkAdmission(1, 1, 1000);
         admission.enterHeavyOrQueue(turn("a"));
         WorkAdmission.Turn waiting = turn("b");
         admission.enterHeavyOrQueue(waiting);
@@ -53,7 +53,7 @@ class WorkAdmissionTest {
 
     @Test
     void cancelWhenStillWaitingShouldRemoveTheTurnWithoutGrantingIt() {
-        WorkAdmission admission = new WorkAdmission(1, 1000);
+        WorkAdmission admission = new WorkAdmission(1, 1, 1000);
         admission.enterHeavyOrQueue(turn("a"));
         WorkAdmission.Turn timedOut = turn("b");
         admission.enterHeavyOrQueue(timedOut);
@@ -67,7 +67,7 @@ class WorkAdmissionTest {
 
     @Test
     void tryReserveMemoryBeyondTheBudgetShouldFailUnlessTheBudgetIsEmpty() {
-        WorkAdmission admission = new WorkAdmission(1, 1000);
+        WorkAdmission admission = new WorkAdmission(1, 1, 1000);
 
         assertThat(admission.tryReserveMemory(5000)).as("an empty budget admits one request").isTrue();
         assertThat(admission.tryReserveMemory(1)).isFalse();
@@ -80,8 +80,22 @@ class WorkAdmissionTest {
     }
 
     @Test
+    void tryAcquireComputeSlotWhenAllAreTakenShouldGiveUpAfterTheWait() {
+        WorkAdmission admission = new WorkAdmission(1, 1, 1000);
+        assertThat(admission.tryAcquireComputeSlot(0)).isTrue();
+
+        long start = System.nanoTime();
+        assertThat(admission.tryAcquireComputeSlot(50_000_000)).isFalse();
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(50_000_000);
+
+        admission.releaseComputeSlot();
+        assertThat(admission.tryAcquireComputeSlot(0)).isTrue();
+    }
+
+    @Test
     void constructorWhenNotPositiveShouldThrow() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new WorkAdmission(0, 1000));
-        assertThatIllegalArgumentException().isThrownBy(() -> new WorkAdmission(1, 0));
+        assertThatIllegalArgumentException().isThrownBy(() -> new WorkAdmission(0, 1, 1000));
+        assertThatIllegalArgumentException().isThrownBy(() -> new WorkAdmission(1, 0, 1000));
+        assertThatIllegalArgumentException().isThrownBy(() -> new WorkAdmission(1, 1, 0));
     }
 }
