@@ -1,6 +1,8 @@
 package dev.activationlab.bench;
 
 import dev.activationlab.ActivationLabApplication;
+import dev.activationlab.dtype.Dtype;
+import dev.activationlab.dtype.RawFloats;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One 1,000,000-value {@code POST /api/v1/activations/sigmoid/evaluate}, end to end in process, set
- * against its floor, in milliseconds per request:
+ * against its floor, in milliseconds per request, as JSON and as raw float64 ({@code evaluateBinary},
+ * {@code floorBinary}: the bytes read into doubles and written back):
  * <ul>
  *   <li>{@code evaluate}: the request over HTTP/1.1 on a kept-alive loopback connection to the
  *       application running in this process (Tomcat, servlet filters, DispatcherServlet, message
@@ -58,7 +61,7 @@ public class EvaluateEndToEndBenchmark {
     }
 
     /** The response document of the floor, shaped as evaluate's. */
-    public record Values(String activation, Map<String, Double> params, double[] values) {
+    public record Values(String activation, Map<String, Double> params, String dtype, double[] values) {
     }
 
     private ConfigurableApplicationContext context;
@@ -66,6 +69,8 @@ public class EvaluateEndToEndBenchmark {
     private byte[] requestHead;
     private JsonMapper mapper;
     private byte[] body;
+    private byte[] binaryHead;
+    private byte[] binaryBody;
 
     @Setup
     public void setUp() {
@@ -76,6 +81,11 @@ public class EvaluateEndToEndBenchmark {
         mapper = context.getBean(JsonMapper.class);
         body = requestBody(N, 3);
         int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+        binaryBody = new byte[8 * N];
+        RawFloats.write(mapper.readValue(body, Body.class).x(), Dtype.FLOAT64, binaryBody, 0);
+        binaryHead = ("POST /api/v1/activations/sigmoid/evaluate HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nContent-Type: application/octet-stream\r\nAccept: application/octet-stream\r\n"
+                + "Content-Length: " + binaryBody.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         requestHead = ("POST /api/v1/activations/sigmoid/evaluate HTTP/1.1\r\nHost: 127.0.0.1:" + port
                 + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
                 + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -212,6 +222,28 @@ public class EvaluateEndToEndBenchmark {
     @Benchmark
     public byte[] floor() {
         double[] x = mapper.readValue(body, Body.class).x();
-        return mapper.writeValueAsBytes(new Values("sigmoid", Map.of(), x));
+        return mapper.writeValueAsBytes(new Values("sigmoid", Map.of(), "float64", x));
+    }
+
+    /** The same 1,000,000 values as raw little-endian float64 (8 MB each way), end to end. */
+    @Benchmark
+    public int evaluateBinary() throws IOException {
+        int status = client.post(binaryHead, binaryBody, null);
+        if (status != 200) {
+            throw new IllegalStateException("binary evaluate answered HTTP " + status);
+        }
+        return status;
+    }
+
+    /**
+     * The floor of {@link #evaluateBinary()}: the body's bytes read into a {@code double[]} and the
+     * same numbers written back as bytes, the copies a raw answer cannot do without, and nothing else.
+     */
+    @Benchmark
+    public byte[] floorBinary() {
+        double[] x = RawFloats.read(binaryBody, 0, N, Dtype.FLOAT64);
+        byte[] answer = new byte[8 * N];
+        RawFloats.write(x, Dtype.FLOAT64, answer, 0);
+        return answer;
     }
 }
