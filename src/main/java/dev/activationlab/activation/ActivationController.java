@@ -228,7 +228,7 @@ class ActivationController {
         VectorBodies.requireFiniteResult(values, "values", input, m, false);
         if (format != Format.JSON) {
             return answers.binary(format, activation.name(), parameters.asMap(), input.dtype(), values,
-                    input.shape(m, false));
+                    input.shape(m, false), input.body());
         }
         String dtype = input.dtype().label();
         return VectorAnswers.json(input.batch()
@@ -255,7 +255,7 @@ class ActivationController {
             // prelu's parameterGradients have no place in a raw answer: JSON answers only.
             boolean jacobian = d.jacobian() != null;
             return answers.binary(format, activation.name(), parameters.asMap(), input.dtype(),
-                    jacobian ? d.jacobian() : d.derivatives(), input.shape(m, jacobian));
+                    jacobian ? d.jacobian() : d.derivatives(), input.shape(m, jacobian), input.body());
         }
         String dtype = input.dtype().label();
         if (input.batch()) {

@@ -103,10 +103,13 @@ public class VectorAnswers {
      * headers that carry what a JSON answer echoes.
      *
      * @param shape the shape of the answer (its product is numbers.length)
+     * @param spent the request's body once read, or null: if the answer has its size it is written
+     *              there (an elementwise answer in the request's form), which spares allocating and
+     *              zeroing as much memory again (8 MB for 1,000,000 float64 numbers)
      * @throws RequestException 406 for a .npy answer in bfloat16, which has no .npy descriptor
      */
     ResponseEntity<Object> binary(Format format, String activation, Map<String, Double> params, Dtype dtype,
-                                  double[] numbers, long[] shape) {
+                                  double[] numbers, long[] shape, byte[] spent) {
         int size = RawFloats.bytesPerElement(dtype);
         byte[] header = new byte[0];
         if (format == Format.NPY) {
@@ -116,7 +119,8 @@ public class VectorAnswers {
             }
             header = NpyFormat.header(dtype, shape);
         }
-        byte[] body = new byte[header.length + numbers.length * size];
+        int length = header.length + numbers.length * size;
+        byte[] body = spent != null && spent.length == length ? spent : new byte[length];
         System.arraycopy(header, 0, body, 0, header.length);
         RawFloats.write(numbers, dtype, body, header.length);
         HttpHeaders headers = new HttpHeaders();

@@ -27,8 +27,10 @@ final class VectorBodies {
      * Checked input: rows × n finite values of the dtype, row after row.
      *
      * @param batch true if sent as rows (a JSON matrix, a 2-D .npy), false for one vector
+     * @param body  the raw or .npy body x was read from, which nothing reads again: an answer of
+     *              its size is written into it rather than into a new array; null for JSON
      */
-    record Input(double[] x, int rows, int n, boolean batch, Dtype dtype) {
+    record Input(double[] x, int rows, int n, boolean batch, Dtype dtype, byte[] body) {
 
         /** The JSON path of element k of x: {@code x[k]}, or {@code x[r][c]} in a batch. */
         String path(String field, int k) {
@@ -62,7 +64,7 @@ final class VectorBodies {
         if (x == null || !x.isBatch()) {
             double[] vector = RequestChecks.finiteVector(x == null ? null : x.vector(), "x", maxRowLength);
             DtypeParameter.roundInputs(vector, dtype, "x");
-            return new Input(vector, 1, vector.length, false, dtype);
+            return new Input(vector, 1, vector.length, false, dtype, null);
         }
         double[][] rows = x.rows();
         int n = rows[0] == null ? -1 : rows[0].length;
@@ -84,7 +86,7 @@ final class VectorBodies {
         for (int r = 0; r < rows.length; r++) {
             System.arraycopy(rows[r], 0, flat, r * n, n);
         }
-        Input input = new Input(flat, rows.length, n, true, dtype);
+        Input input = new Input(flat, rows.length, n, true, dtype, null);
         requireFinite(input, "' is not a finite number (JSON numbers beyond ±1.8e308 overflow to infinity).");
         roundInputs(input);
         return input;
@@ -107,7 +109,7 @@ final class VectorBodies {
         }
         int count = body.length / size;
         checkSize(1, count, false, maxLength, maxLength);
-        Input input = new Input(RawFloats.read(body, 0, count, dtype), 1, count, false, dtype);
+        Input input = new Input(RawFloats.read(body, 0, count, dtype), 1, count, false, dtype, body);
         requireFinite(input, "' is NaN or infinite: every input must be a finite number.");
         return input;
     }
@@ -156,7 +158,7 @@ final class VectorBodies {
                     + " of " + NpyFormat.descriptor(dtype) + " needs " + expected + ".");
         }
         Input input = new Input(RawFloats.read(body, header.dataOffset(), (int) (rows * n), dtype), (int) rows,
-                (int) n, batch, dtype);
+                (int) n, batch, dtype, body);
         requireFinite(input, "' is NaN or infinite: every input must be a finite number.");
         return input;
     }

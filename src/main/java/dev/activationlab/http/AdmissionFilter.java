@@ -12,16 +12,10 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.SocketTimeoutException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +31,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -89,6 +82,9 @@ public class AdmissionFilter extends OncePerRequestFilter {
      * them at once, and the asynchronous write costs more than the answer.
      */
     static final int BLOCKING_ANSWER = 64 * 1024;
+
+    /** Bytes handed to the container at a time when a large answer is written without blocking. */
+    private static final int WRITE_SLICE = 64 * 1024;
 
     /** Request attribute: the admission of a request resumed by an asynchronous dispatch. */
     private static final String RESUMED = AdmissionFilter.class.getName() + ".RESUMED";
@@ -229,7 +225,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
      */
     private void compute(HttpServletRequest withBody, HttpServletRequest request, HttpServletResponse response,
             FilterChain chain, Reservation memory, boolean heavy) throws ServletException, IOException {
-        ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+        BufferedAnswer buffered = new BufferedAnswer(response);
         boolean handedOver = false;
         try {
             try {
@@ -691,21 +687,25 @@ public class AdmissionFilter extends OncePerRequestFilter {
 
         private final HttpServletRequest request;
         private final HttpServletResponse response;
+        /** The answer adopted whole, written from in slices; null if it is in the buffer. */
+        private final byte[] whole;
         private final InputStream answer;
         private final Reservation memory;
-        private final byte[] chunk = new byte[64 * 1024];
+        private final byte[] chunk;
         private final long start = System.nanoTime();
         private final int size;
         private long written;
         private AsyncContext context;
         private ServletOutputStream out;
 
-        AnswerWriter(HttpServletRequest request, HttpServletResponse response, ContentCachingResponseWrapper buffered,
+        AnswerWriter(HttpServletRequest request, HttpServletResponse response, BufferedAnswer buffered,
                 Reservation memory) {
             this.request = request;
             this.response = response;
             this.size = buffered.getContentSize();
-            this.answer = buffered.getContentInputStream();
+            this.whole = buffered.wholeAnswer();
+            this.answer = whole == null ? buffered.getContentInputStream() : null;
+            this.chunk = whole == null ? new byte[WRITE_SLICE] : null;
             this.memory = memory;
         }
 
@@ -721,12 +721,12 @@ public class AdmissionFilter extends OncePerRequestFilter {
         @Override
         public void onWritePossible() throws IOException {
             while (out.isReady()) {
-                int n = answer.read(chunk);
-                if (n < 0) {
+                int n = whole != null ? (int) Math.min(WRITE_SLICE, size - written) : answer.read(chunk);
+                if (n <= 0) {
                     context.complete();
                     return;
                 }
-                out.write(chunk, 0, n);
+                out.write(whole != null ? whole : chunk, whole != null ? (int) written : 0, n);
                 written += n;
                 if (tooSlow(written, System.nanoTime() - start)) {
                     abandon();
@@ -767,7 +767,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
     }
 
     /** Copies a buffered answer out once an asynchronous handler has finished. */
-    private record CopyOnCompletion(ContentCachingResponseWrapper buffered, Reservation memory)
+    private record CopyOnCompletion(BufferedAnswer buffered, Reservation memory)
             implements AsyncListener {
 
         @Override
@@ -790,105 +790,6 @@ public class AdmissionFilter extends OncePerRequestFilter {
 
         @Override
         public void onStartAsync(AsyncEvent event) {
-        }
-    }
-
-    /** The request with its body already read into memory. */
-    private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-        private ServletInputStream stream;
-        private BufferedReader reader;
-
-        BufferedBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            if (reader != null) {
-                throw new IllegalStateException("getReader() has already been called");
-            }
-            if (stream == null) {
-                stream = new ByteArrayServletInputStream(body);
-            }
-            return stream;
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            if (stream != null) {
-                throw new IllegalStateException("getInputStream() has already been called");
-            }
-            if (reader == null) {
-                String encoding = getCharacterEncoding();
-                Charset known = encoding == null ? null : RequestBodyLimitFilter.charset(encoding);
-                // JSON is UTF-8 (RFC 8259); an unknown charset was refused before this filter.
-                reader = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
-                        known == null ? StandardCharsets.UTF_8 : known));
-            }
-            return reader;
-        }
-    }
-
-    /** A servlet input stream over bytes in memory: always ready, never blocks. */
-    private static final class ByteArrayServletInputStream extends ServletInputStream {
-
-        private final byte[] bytes;
-        private int position;
-
-        ByteArrayServletInputStream(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        @Override
-        public int read() {
-            return position < bytes.length ? bytes[position++] & 0xff : -1;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            if (length == 0) {
-                return 0;
-            }
-            if (position >= bytes.length) {
-                return -1;
-            }
-            int n = Math.min(length, bytes.length - position);
-            System.arraycopy(bytes, position, buffer, offset, n);
-            position += n;
-            return n;
-        }
-
-        @Override
-        public int available() {
-            return bytes.length - position;
-        }
-
-        @Override
-        public boolean isFinished() {
-            return position >= bytes.length;
-        }
-
-        @Override
-        public boolean isReady() {
-            return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            throw new IllegalStateException("The body has already been read");
         }
     }
 }

@@ -37,6 +37,9 @@ import org.springframework.validation.annotation.Validated;
  *                              with bodies over 64 KB do
  * @param inFlightMemoryPercent share of the maximum heap that large bodies and their answers in
  *                              flight may hold together, in percent
+ * @param socketBuffer          each API connection's read and write buffer in Tomcat (its
+ *                              {@code socket.appReadBufSize} and {@code socket.appWriteBufSize}): the
+ *                              most one system call moves; every open connection holds two
  */
 @Validated
 @ConfigurationProperties("activation-lab.admission")
@@ -47,7 +50,8 @@ public record AdmissionProperties(
         @NotNull DataSize minBodyRate,
         @NotNull Duration bodyRateGrace,
         @NotNull List<String> heavyPaths,
-        @Min(1) @Max(90) int inFlightMemoryPercent) {
+        @Min(1) @Max(90) int inFlightMemoryPercent,
+        @NotNull DataSize socketBuffer) {
 
     /** The request threads to create: {@link #computeConcurrency()}, or two per processor for 0. */
     public int effectiveComputeConcurrency() {

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The API connector's request threads: a fixed pool of {@link AdmissionProperties#effectiveComputeConcurrency()}
@@ -26,6 +27,12 @@ import org.springframework.stereotype.Component;
  * {@code max-compute-wait} is answered 503 at once (load shedding) instead of adding its work to
  * an overloaded service ({@link #queueWaitNanos()}). The management port keeps its own connector
  * and threads.
+ *
+ * <p>The connector's socket buffers are {@code socket-buffer} (32 KB) rather than Tomcat's 8 KB:
+ * one system call moves at most one buffer, so an 8 MB answer took 1,000 writes and as many
+ * wake-ups of the poller; with 32 KB it takes 250, which cut the time to receive a
+ * 1,000,000-number raw answer from about 12 ms to 6-8 ms on the development machine. Every open
+ * connection holds both buffers, so {@code server.tomcat.max-connections} bounds what they take.
  */
 @Component
 @EnableConfigurationProperties(AdmissionProperties.class)
@@ -35,15 +42,22 @@ public class RequestThreads implements WebServerFactoryCustomizer<TomcatServletW
     private static final ThreadLocal<long[]> QUEUE_WAIT = ThreadLocal.withInitial(() -> new long[1]);
 
     private final QueueTimingExecutor executor;
+    private final DataSize socketBuffer;
 
     public RequestThreads(AdmissionProperties properties) {
         int threads = properties.effectiveComputeConcurrency();
         this.executor = new QueueTimingExecutor(threads, new NamedThreads());
+        this.socketBuffer = properties.socketBuffer();
     }
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
         factory.addProtocolHandlerCustomizers(protocol -> protocol.setExecutor(executor));
+        String buffer = Long.toString(socketBuffer.toBytes());
+        factory.addConnectorCustomizers(connector -> {
+            connector.setProperty("socket.appReadBufSize", buffer);
+            connector.setProperty("socket.appWriteBufSize", buffer);
+        });
     }
 
     /** Nanoseconds the current request's task waited for a request thread (0 off those threads). */

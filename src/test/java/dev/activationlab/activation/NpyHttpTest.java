@@ -26,8 +26,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A .npy file NumPy wrote, posted over real HTTP: the answer is a .npy of the same dtype holding
- * the JSON answer's numbers, and NumPy reads it back.
+ * Binary bodies over real HTTP: a .npy file NumPy wrote is answered as a .npy of the same dtype
+ * holding the JSON answer's numbers, and NumPy reads it back; large raw and .npy bodies (read
+ * without blocking, answered from the request's own buffer and written without blocking) carry
+ * the JSON answer's numbers bit for bit.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class NpyHttpTest {
@@ -79,6 +81,75 @@ class NpyHttpTest {
         byte[] asFloat64 = new byte[64];
         RawFloats.write(expected, Dtype.FLOAT64, asFloat64, 0);
         assertThat(out).isEqualTo("<f2 (8,) " + HexFormat.of().formatHex(asFloat64));
+    }
+
+    @Test
+    void aLargeRawBodyShouldBeAnsweredWithTheJsonAnswersBits() throws Exception {
+        double[] x = uniform(200_000, 7);
+        byte[] raw = new byte[8 * x.length];
+        RawFloats.write(x, Dtype.FLOAT64, raw, 0);
+
+        HttpResponse<byte[]> binary = post("/api/v1/activations/sigmoid/derivative", "application/octet-stream", raw);
+        double[] expected = jsonNumbers("/api/v1/activations/sigmoid/derivative",
+                "{\"x\": " + Arrays.toString(x) + "}", "derivatives");
+
+        assertThat(binary.statusCode()).isEqualTo(200);
+        assertThat(binary.headers().firstValue("Content-Length")).hasValue(Integer.toString(raw.length));
+        assertThat(binary.headers().firstValue("X-Shape")).hasValue("200000");
+        assertThat(RawFloats.read(binary.body(), 0, x.length, Dtype.FLOAT64)).containsExactly(expected);
+    }
+
+    @Test
+    void aLargeNpyBatchShouldBeAnsweredWithTheJsonAnswersBits() throws Exception {
+        int rows = 300;
+        int n = 500;
+        double[] x = uniform(rows * n, 11);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) x[i];
+        }
+        byte[] header = NpyFormat.header(Dtype.FLOAT32, new long[] {rows, n});
+        byte[] npy = Arrays.copyOf(header, header.length + 4 * x.length);
+        RawFloats.write(x, Dtype.FLOAT32, npy, header.length);
+        StringBuilder batch = new StringBuilder("{\"dtype\": \"float32\", \"x\": [");
+        for (int r = 0; r < rows; r++) {
+            batch.append(r == 0 ? "" : ",").append(Arrays.toString(Arrays.copyOfRange(x, r * n, (r + 1) * n)));
+        }
+
+        HttpResponse<byte[]> binary = post("/api/v1/activations/tanh/evaluate", "application/x-npy", npy);
+        double[] expected = jsonNumbers("/api/v1/activations/tanh/evaluate", batch.append("]}").toString(), "values");
+
+        assertThat(binary.statusCode()).isEqualTo(200);
+        NpyFormat.Header answer = NpyFormat.readHeader(binary.body());
+        assertThat(answer.shape()).containsExactly(rows, n);
+        assertThat(answer.dtype()).isEqualTo(Dtype.FLOAT32);
+        assertThat(binary.body()).hasSize(npy.length);
+        assertThat(RawFloats.read(binary.body(), answer.dataOffset(), x.length, Dtype.FLOAT32)).containsExactly(expected);
+    }
+
+    /** Numbers uniform in [-12, 12]. */
+    private static double[] uniform(int n, long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = random.nextDouble(-12, 12);
+        }
+        return x;
+    }
+
+    /** The numbers of a JSON answer's field, row after row. */
+    private double[] jsonNumbers(String path, String body, String field) throws Exception {
+        HttpResponse<byte[]> json = post(path, "application/json", body.getBytes(StandardCharsets.UTF_8));
+        assertThat(json.statusCode()).isEqualTo(200);
+        JsonNode numbers = JsonMapper.builder().build().readTree(json.body()).get(field);
+        java.util.List<Double> flat = new java.util.ArrayList<>();
+        for (JsonNode element : numbers) {
+            if (element.isArray()) {
+                element.forEach(number -> flat.add(number.doubleValue()));
+            } else {
+                flat.add(element.doubleValue());
+            }
+        }
+        return flat.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     @Test
