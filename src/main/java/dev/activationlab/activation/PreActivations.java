@@ -5,6 +5,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.util.JsonParserSequence;
+import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -39,10 +40,33 @@ public record PreActivations(@Schema(hidden = true) double[] vector, @Schema(hid
 
         private static final double[] FIRST = new double[0];
 
+        /** Jackson's readers of {@code double[]} and {@code double[][]}; null before contextualisation. */
+        private final ValueDeserializer<Object> vectors;
+        private final ValueDeserializer<Object> batches;
+
+        Reader() {
+            this(null, null);
+        }
+
+        private Reader(ValueDeserializer<Object> vectors, ValueDeserializer<Object> batches) {
+            this.vectors = vectors;
+            this.batches = batches;
+        }
+
+        /**
+         * Looks Jackson's array readers up once: its cache does not keep primitive-array readers,
+         * so a lookup per request built a new one each time (4.5 % of a small evaluate's CPU).
+         */
+        @Override
+        public ValueDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
+            return new Reader(ctxt.findRootValueDeserializer(ctxt.constructType(double[].class)),
+                    ctxt.findRootValueDeserializer(ctxt.constructType(double[][].class)));
+        }
+
         @Override
         public PreActivations deserialize(JsonParser p, DeserializationContext ctxt) {
             if (!p.isExpectedStartArrayToken()) {
-                return new PreActivations(ctxt.readValue(p, double[].class), null);   // reports the wrong type
+                return new PreActivations(read(p, ctxt, vectors, double[].class), null);   // reports the wrong type
             }
             JsonToken first;
             try {
@@ -55,9 +79,14 @@ public record PreActivations(@Schema(hidden = true) double[] vector, @Schema(hid
             JsonParser replay = JsonParserSequence.createFlattened(true, openingBracket.asParser(ctxt), p);
             replay.nextToken();
             if (first == JsonToken.START_ARRAY) {
-                return new PreActivations(null, ctxt.readValue(replay, double[][].class));
+                return new PreActivations(null, read(replay, ctxt, batches, double[][].class));
             }
-            return new PreActivations(ctxt.readValue(replay, double[].class), null);
+            return new PreActivations(read(replay, ctxt, vectors, double[].class), null);
+        }
+
+        private static <T> T read(JsonParser p, DeserializationContext ctxt, ValueDeserializer<Object> reader,
+                Class<T> type) {
+            return reader == null ? ctxt.readValue(p, type) : type.cast(reader.deserialize(p, ctxt));
         }
     }
 }
