@@ -43,7 +43,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * 503 with {@code Retry-After} at once (load shedding);</li>
  * <li>a body over 64 KB reserves four times its size for JSON (the body, the numbers parsed from
  * it, the numbers computed and the answer), and 4 to 10 times for raw and .npy numbers (by the
- * element size), from the in-flight memory budget, or is answered 503 with {@code Retry-After};</li>
+ * element size), from the in-flight memory budget; if its share is not free it waits for it
+ * before its body is read, without a thread, first come, first served, at most
+ * {@code max-compute-wait}, else its body is read and dropped and the answer is 503 with
+ * {@code Retry-After};</li>
  * <li>the body is read in full before the request computes: what has arrived with the head at
  * once, the rest without blocking (a {@link ReadListener}; the thread is given back while bytes
  * are missing), at no less than the minimum rate once the grace period has passed, else 408 and
@@ -85,6 +88,12 @@ public class AdmissionFilter extends OncePerRequestFilter {
 
     /** Bytes handed to the container at a time when a large answer is written without blocking. */
     private static final int WRITE_SLICE = 64 * 1024;
+
+    /** Request attribute: the memory reserved for a request resumed when its claim was granted. */
+    private static final String MEMORY_GRANTED = AdmissionFilter.class.getName() + ".MEMORY_GRANTED";
+
+    /** Request attribute: the (empty) reservation of a request whose wait for memory timed out. */
+    private static final String MEMORY_REFUSED = AdmissionFilter.class.getName() + ".MEMORY_REFUSED";
 
     /** Request attribute: the admission of a request resumed by an asynchronous dispatch. */
     private static final String RESUMED = AdmissionFilter.class.getName() + ".RESUMED";
@@ -143,21 +152,32 @@ public class AdmissionFilter extends OncePerRequestFilter {
             }
             return;
         }
-        if (isAsyncDispatch(request)) {
+        Reservation refused = (Reservation) request.getAttribute(MEMORY_REFUSED);
+        if (refused != null) {
+            request.removeAttribute(MEMORY_REFUSED);
+            new BodyReader(request, response, request.getContentLengthLong(), refused, 0, true).start();
+            return;
+        }
+        Reservation memory = (Reservation) request.getAttribute(MEMORY_GRANTED);
+        if (memory != null) {
+            request.removeAttribute(MEMORY_GRANTED);
+        } else if (isAsyncDispatch(request)) {
             // Spring MVC's own dispatch of an asynchronous handler's result: admitted before.
             chain.doFilter(request, response);
             return;
         }
-        Reservation memory = new Reservation(admission);
+        boolean granted = memory != null;
+        if (!granted) {
+            memory = new Reservation(admission);
+        }
         if (shedIfQueuedTooLong(request, response, memory)) {
             return;
         }
         long declared = request.getContentLengthLong();
         boolean chunked = declared < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
         int perByte = memoryPerBodyByte(request);
-        if (declared > LARGE_BODY && !memory.reserve(declared * perByte)) {
-            new BodyReader(request, response, declared, memory, perByte, true).start();
-            return;
+        if (declared > LARGE_BODY && !granted && !new MemoryWait(request, response, memory, declared * perByte).reserve()) {
+            return;   // waits for memory without a thread; resumed by a dispatch when it is granted
         }
         if (declared <= 0 && !chunked) {
             admit(new Admission(null, memory, false), request, response, chain);
@@ -393,6 +413,11 @@ public class AdmissionFilter extends OncePerRequestFilter {
             return true;
         }
 
+        /** Counts bytes the admission has already reserved for this request. */
+        void granted(long bytes) {
+            held.addAndGet(bytes);
+        }
+
         void force(long bytes) {
             admission.forceReserveMemory(bytes);
             held.addAndGet(bytes);
@@ -412,7 +437,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
 
     /**
      * Reads a whole body ({@code declared} bytes, or up to the end of a chunked body), or reads it
-     * and drops it to answer 503 for want of memory ({@code discard}): the bytes that are there at
+     * and drops it to answer 503 when its wait for memory is over ({@code discard}): the bytes that are there at
      * once in the calling thread, the rest as they arrive, without holding a thread. Slower than the
      * minimum rate after the grace period, or silent for the connection timeout, is a 408.
      */
@@ -600,6 +625,86 @@ public class AdmissionFilter extends OncePerRequestFilter {
         @Override
         public void onComplete(AsyncEvent event) {
             memory.releaseAll();
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+        }
+    }
+
+    /**
+     * A large request waiting, without a thread and before its body is read, for its share of the
+     * memory budget, first come, first served, at most {@code max-compute-wait}; resumed by a
+     * dispatch when its claim is granted, else answered 503 with {@code Retry-After}.
+     */
+    private final class MemoryWait implements AsyncListener {
+
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+        private final Reservation memory;
+        private final WorkAdmission.MemoryClaim claim;
+        private AsyncContext context;
+        private boolean granted;
+
+        MemoryWait(HttpServletRequest request, HttpServletResponse response, Reservation memory, long bytes) {
+            this.request = request;
+            this.response = response;
+            this.memory = memory;
+            this.claim = new WorkAdmission.MemoryClaim(bytes, this::granted);
+        }
+
+        /** True if the memory was reserved at once; else the request now waits and false is returned. */
+        boolean reserve() {
+            if (admission.reserveMemoryOrQueue(claim)) {
+                memory.granted(claim.bytes());
+                return true;
+            }
+            AsyncContext started = request.startAsync();
+            started.setTimeout(TimeUnit.NANOSECONDS.toMillis(maxComputeWaitNanos));
+            started.addListener(this);
+            synchronized (this) {
+                context = started;
+                if (granted) {
+                    resume();
+                }
+            }
+            return false;
+        }
+
+        /** The claim has been granted (on the thread that gave memory back). */
+        private synchronized void granted() {
+            memory.granted(claim.bytes());
+            granted = true;
+            if (context != null) {
+                resume();
+            }
+        }
+
+        private void resume() {
+            request.setAttribute(MEMORY_GRANTED, memory);
+            context.dispatch();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) throws IOException {
+            if (!admission.cancel(claim)) {
+                return;   // granted meanwhile: the dispatch is on its way
+            }
+            // Answered 503 after its body has been read and dropped, so that a client that writes
+            // the whole body before it reads gets the answer, not a reset connection.
+            request.setAttribute(MEMORY_REFUSED, memory);
+            context.dispatch();
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            if (!admission.cancel(claim)) {
+                memory.releaseAll();
+            }
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
         }
 
         @Override

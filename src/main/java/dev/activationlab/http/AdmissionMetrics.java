@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The admission's state on {@code /actuator/prometheus}: the request threads, those busy and connections
- * waiting for one, heavy requests computing and waiting for their turn, and the bytes large
- * requests hold of the memory budget, beside the budget itself.
+ * waiting for one, heavy requests computing and waiting for their turn, the bytes large requests
+ * hold of the memory budget, beside the budget itself, and the large requests waiting for it.
  */
 @Component
 class AdmissionMetrics implements MeterBinder {
@@ -35,6 +35,8 @@ class AdmissionMetrics implements MeterBinder {
                 .description("Heavy requests waiting for their turn").register(registry);
         Gauge.builder("activationlab.admission.memory.in.flight", admission, WorkAdmission::memoryInFlight)
                 .baseUnit("bytes").description("Memory held by large requests in flight").register(registry);
+        Gauge.builder("activationlab.admission.memory.waiting", admission, WorkAdmission::memoryWaiting)
+                .description("Large requests waiting for their share of the memory budget").register(registry);
         Gauge.builder("activationlab.admission.memory.budget", admission, WorkAdmission::memoryBudget)
                 .baseUnit("bytes").description("Memory budget of large requests in flight").register(registry);
     }

@@ -21,15 +21,17 @@ import org.springframework.validation.annotation.Validated;
  * and nginx's minimum data rates do). Heavy requests (large bodies, heavy paths) compute at most
  * {@code heavyConcurrency} at once and wait for their turn, without a thread, at most
  * {@code maxComputeWait} (else 503). Bodies above 64 KB, and the answers built from them, are
- * admitted against a budget of {@code inFlightMemoryPercent} % of the maximum heap (else 503 with
- * {@code Retry-After}).
+ * admitted against a budget of {@code inFlightMemoryPercent} % of the maximum heap; a request whose
+ * share is not free waits for it, first come, first served, without a thread, at most
+ * {@code maxComputeWait} (else 503 with {@code Retry-After}).
  *
  * @param computeConcurrency    request threads of the API port; 0 (the default) means two per
  *                              available processor
  * @param heavyConcurrency      heavy requests computing at once; 0 (the default) means one fewer
  *                              than the available processors, at least 1, and never all the
  *                              request threads when there are two or more
- * @param maxComputeWait        longest wait for a request thread or a heavy request's turn
+ * @param maxComputeWait        longest wait for a request thread, a heavy request's turn or a large
+ *                              request's share of the memory budget
  * @param minBodyRate           slowest acceptable body upload, bytes per second
  * @param bodyRateGrace         time a body may take before the minimum rate applies
  * @param heavyPaths            path patterns (Spring's {@code PathPattern} syntax) of requests that

@@ -1,6 +1,8 @@
 package dev.activationlab.http;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A heavy request that cannot have its turn at once leaves a {@link Turn} in the queue and gives
  * its thread back; the turn's callback runs when a turn is handed to it. A compute slot is waited
- * for on the thread (first come, first served), for at most a bound. Thread-safe.
+ * for on the thread (first come, first served), for at most a bound. A large request whose memory
+ * is not free leaves a {@link MemoryClaim} in the queue likewise. Thread-safe.
  * The filter that applies it is {@link AdmissionFilter}.
  */
 public final class WorkAdmission {
@@ -24,6 +27,7 @@ public final class WorkAdmission {
     private final long memoryBudget;
     private final AtomicLong memoryInFlight = new AtomicLong();
     private final ArrayDeque<Turn> heavyQueue = new ArrayDeque<>();
+    private final ArrayDeque<MemoryClaim> memoryQueue = new ArrayDeque<>();
     private int heavyFree;
 
     /**
@@ -130,7 +134,74 @@ public final class WorkAdmission {
     }
 
     /**
-     * Reserves {@code bytes} of the memory budget if that many are free.
+     * A large request's claim on the memory budget, waiting in the queue; {@code onGranted} runs
+     * (once, on the thread that freed the memory) when its bytes have been reserved for it.
+     */
+    public static final class MemoryClaim {
+
+        private final long bytes;
+        private final Runnable onGranted;
+
+        public MemoryClaim(long bytes, Runnable onGranted) {
+            this.bytes = bytes;
+            this.onGranted = onGranted;
+        }
+
+        public long bytes() {
+            return bytes;
+        }
+    }
+
+    /**
+     * Reserves the claim's bytes at once if they are free and no claim waits before it, else
+     * queues it: claims are granted first come, first served as memory is given back, so that a
+     * client whose large request was refused is not overtaken again and again by another that
+     * sends its next one sooner.
+     *
+     * @return true if reserved now (its callback does not run); false if queued
+     */
+    public boolean reserveMemoryOrQueue(MemoryClaim claim) {
+        synchronized (memoryQueue) {
+            if (memoryQueue.isEmpty() && tryReserveMemory(claim.bytes)) {
+                return true;
+            }
+            memoryQueue.addLast(claim);
+            return false;
+        }
+    }
+
+    /**
+     * Takes a queued claim out of the queue (its wait is over).
+     *
+     * @return true if it was still waiting; false if it has been granted (its bytes are reserved)
+     */
+    public boolean cancel(MemoryClaim claim) {
+        synchronized (memoryQueue) {
+            return memoryQueue.remove(claim);
+        }
+    }
+
+    /** Claims waiting for memory now. */
+    public int memoryWaiting() {
+        synchronized (memoryQueue) {
+            return memoryQueue.size();
+        }
+    }
+
+    /** Grants waiting claims in order while the first of them fits in what is free. */
+    private void grantWaitingClaims() {
+        List<MemoryClaim> granted = new ArrayList<>();
+        synchronized (memoryQueue) {
+            while (!memoryQueue.isEmpty() && tryReserveMemory(memoryQueue.peekFirst().bytes)) {
+                granted.add(memoryQueue.pollFirst());
+            }
+        }
+        granted.forEach(claim -> claim.onGranted.run());
+    }
+
+    /**
+     * Reserves {@code bytes} of the memory budget if that many are free, whether or not claims
+     * wait (a body that is already being read and turns out longer).
      *
      * @return true if reserved (give them back with {@link #releaseMemory(long)})
      */
@@ -153,8 +224,10 @@ public final class WorkAdmission {
         memoryInFlight.addAndGet(bytes);
     }
 
+    /** Gives bytes back, to the claims that have waited longest if they now fit. */
     public void releaseMemory(long bytes) {
         memoryInFlight.addAndGet(-bytes);
+        grantWaitingClaims();
     }
 
     /** Bytes held by admitted requests now. */

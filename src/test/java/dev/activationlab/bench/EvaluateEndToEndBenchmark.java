@@ -40,7 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       response; the client is a plain socket that sends the prepared bytes and skips the answer,
  *       so that it adds as little work of its own as possible;</li>
  *   <li>{@code floor}: the same JSON read into a {@code double[]} and written back as the response
- *       document, with the application's own JSON mapper, and nothing else: no request could cost less.</li>
+ *       document, with the application's own JSON mapper, and nothing else: no request could cost less;</li>
+ *   <li>{@code floorBinaryOverSocket}: the raw request sent to a bare socket server in this process
+ *       that reads the numbers and writes them back, the transport's share of {@code evaluateBinary}.</li>
  * </ul>
  * The body is 1,000,000 numbers uniform in [−12, 12] as {@link Double#toString(double)} prints them
  * (17 significant digits at most), about 19 MB; the ratio evaluate / floor is the overhead of the
@@ -71,6 +73,8 @@ public class EvaluateEndToEndBenchmark {
     private byte[] body;
     private byte[] binaryHead;
     private byte[] binaryBody;
+    private EchoServer echo;
+    private LoopbackClient echoClient;
 
     @Setup
     public void setUp() {
@@ -91,6 +95,8 @@ public class EvaluateEndToEndBenchmark {
                 + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         try {
             client = new LoopbackClient(port);
+            echo = new EchoServer();
+            echoClient = new LoopbackClient(echo.port());
             checkResponse();
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -111,6 +117,8 @@ public class EvaluateEndToEndBenchmark {
 
     @TearDown
     public void tearDown() throws IOException {
+        echoClient.close();
+        echo.close();
         client.close();
         context.close();
     }
@@ -197,6 +205,71 @@ public class EvaluateEndToEndBenchmark {
         }
     }
 
+    /**
+     * The transport alone: a plain blocking socket server that reads a request head and its
+     * Content-Length body, turns the body into doubles and back into bytes as {@link #floorBinary()}
+     * does, and answers them with a Content-Length head; nothing else (one connection at a time).
+     */
+    static final class EchoServer implements AutoCloseable {
+
+        private final java.net.ServerSocket server = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress());
+        private final Thread thread = new Thread(this::serve, "echo-server");
+
+        EchoServer() throws IOException {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        private void serve() {
+            try (Socket socket = server.accept()) {
+                socket.setTcpNoDelay(true);
+                InputStream in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
+                OutputStream out = socket.getOutputStream();
+                while (true) {
+                    int length = -1;
+                    for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+                        if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                            length = Integer.parseInt(line.substring(15).trim());
+                        }
+                    }
+                    byte[] body = in.readNBytes(length);
+                    double[] x = RawFloats.read(body, 0, length / 8, Dtype.FLOAT64);
+                    byte[] answer = new byte[length];
+                    RawFloats.write(x, Dtype.FLOAT64, answer, 0);
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: " + length
+                            + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(answer);
+                    out.flush();
+                }
+            } catch (IOException | RuntimeException closed) {
+                // The benchmark is over.
+            }
+        }
+
+        private static String readLine(InputStream in) throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("closed");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
+    }
+
     /** {"x":[...]} with n numbers uniform in [−12, 12], each printed as the shortest repr of a double. */
     static byte[] requestBody(int n, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -233,6 +306,15 @@ public class EvaluateEndToEndBenchmark {
             throw new IllegalStateException("binary evaluate answered HTTP " + status);
         }
         return status;
+    }
+
+    /**
+     * The floor of {@link #evaluateBinary()} with the transport: the same request to
+     * {@link EchoServer} on the loopback, which only reads the numbers and writes them back.
+     */
+    @Benchmark
+    public int floorBinaryOverSocket() throws IOException {
+        return echoClient.post(binaryHead, binaryBody, null);
     }
 
     /**

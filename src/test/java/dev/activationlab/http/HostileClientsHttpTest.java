@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,6 +59,9 @@ class HostileClientsHttpTest {
 
     @LocalManagementPort
     private int managementPort;
+
+    @Autowired
+    private AdmissionFilter admission;
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -199,6 +204,43 @@ class HostileClientsHttpTest {
             status = evaluate(largeBody).statusCode();
         } while (status == 503 && System.nanoTime() < deadline);
         assertThat(status).isEqualTo(200);
+    }
+
+    @Test
+    void largeRequestWaitingForMemoryShouldComputeOnceTheMemoryIsGivenBack() throws Exception {
+        StringBuilder large = new StringBuilder("{\"x\": [0");
+        while (large.length() < 100_000) {
+            large.append(",1");
+        }
+        String largeBody = large.append("]}").toString();
+        CompletableFuture<HttpResponse<String>> waiting;
+        try (Socket greedy = open("POST /api/v1/activations/relu/evaluate HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 60000000\r\n\r\n{\"x\": [0")) {
+            awaitMemoryInFlight();
+            waiting = client.sendAsync(HttpRequest.newBuilder(uri("/api/v1/activations/relu/evaluate"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(largeBody))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (admission.admission().memoryWaiting() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(admission.admission().memoryWaiting()).as("the large request waits for memory").isEqualTo(1);
+        }
+        // The greedy client went away: its reservation is given back, to the request waiting.
+
+        HttpResponse<String> answered = waiting.get(10, TimeUnit.SECONDS);
+
+        assertThat(answered.statusCode()).isEqualTo(200);
+        assertThat(answered.body()).startsWith("{\"activation\":\"relu\"");
+        assertThat(admission.admission().memoryWaiting()).isZero();
+    }
+
+    private void awaitMemoryInFlight() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (admission.admission().memoryInFlight() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(admission.admission().memoryInFlight()).isPositive();
     }
 
     @Test

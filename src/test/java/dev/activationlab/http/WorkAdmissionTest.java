@@ -79,6 +79,60 @@ class WorkAdmissionTest {
         assertThat(admission.memoryInFlight()).isEqualTo(1010);
     }
 
+    private WorkAdmission.MemoryClaim claim(long bytes, String name) {
+        return new WorkAdmission.MemoryClaim(bytes, () -> granted.add(name));
+    }
+
+    @Test
+    void reserveMemoryOrQueueWhenTheBudgetIsHeldShouldGrantClaimsInArrivalOrderAsMemoryComesBack() {
+        WorkAdmission admission = new WorkAdmission(1, 1, 1000);
+        assertThat(admission.reserveMemoryOrQueue(claim(800, "first"))).isTrue();
+
+        assertThat(admission.reserveMemoryOrQueue(claim(600, "big"))).isFalse();
+        assertThat(admission.reserveMemoryOrQueue(claim(100, "small"))).as("queued behind big, though it fits")
+                .isFalse();
+        assertThat(admission.memoryWaiting()).isEqualTo(2);
+        assertThat(granted).isEmpty();
+
+        admission.releaseMemory(800);
+
+        assertThat(granted).containsExactly("big", "small");
+        assertThat(admission.memoryInFlight()).isEqualTo(700);
+        assertThat(admission.memoryWaiting()).isZero();
+    }
+
+    @Test
+    void releaseMemoryShouldGrantOnlyWhileTheFirstWaitingClaimFits() {
+        WorkAdmission admission = new WorkAdmission(1, 1, 1000);
+        assertThat(admission.reserveMemoryOrQueue(claim(900, "first"))).isTrue();
+        assertThat(admission.reserveMemoryOrQueue(claim(500, "a"))).isFalse();
+        assertThat(admission.reserveMemoryOrQueue(claim(600, "b"))).isFalse();
+
+        admission.releaseMemory(900);
+
+        assertThat(granted).containsExactly("a");
+        assertThat(admission.memoryInFlight()).isEqualTo(500);
+        admission.releaseMemory(500);
+        assertThat(granted).containsExactly("a", "b");
+    }
+
+    @Test
+    void cancelWhenTheClaimStillWaitsShouldRemoveItAndOnceGrantedShouldNot() {
+        WorkAdmission admission = new WorkAdmission(1, 1, 1000);
+        assertThat(admission.reserveMemoryOrQueue(claim(1000, "first"))).isTrue();
+        WorkAdmission.MemoryClaim late = claim(10, "late");
+        WorkAdmission.MemoryClaim waiting = claim(10, "waiting");
+        assertThat(admission.reserveMemoryOrQueue(late)).isFalse();
+        assertThat(admission.reserveMemoryOrQueue(waiting)).isFalse();
+
+        assertThat(admission.cancel(late)).isTrue();
+        admission.releaseMemory(1000);
+
+        assertThat(granted).containsExactly("waiting");
+        assertThat(admission.cancel(waiting)).as("granted: its bytes are reserved").isFalse();
+        assertThat(admission.memoryInFlight()).isEqualTo(10);
+    }
+
     @Test
     void tryAcquireComputeSlotWhenAllAreTakenShouldGiveUpAfterTheWait() {
         WorkAdmission admission = new WorkAdmission(1, 1, 1000);
