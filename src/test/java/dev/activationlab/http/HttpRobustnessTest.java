@@ -285,7 +285,8 @@ class HttpRobustnessTest {
         assertThat(prometheus.body()).contains("jvm_memory_used_bytes", "tomcat_global_request_seconds_count",
                 "tomcat_threads_busy_threads", "activationlab_admission_computing", "activationlab_admission_waiting",
                 "activationlab_admission_heavy_computing", "activationlab_admission_heavy_waiting",
-                "activationlab_admission_memory_in_flight_bytes", "activationlab_admission_memory_budget_bytes");
+                "activationlab_admission_memory_in_flight_bytes", "activationlab_admission_memory_budget_bytes",
+                "activationlab_admission_memory_waiting");
         // Two request threads per processor: none of them ever waits for a client.
         assertThat(prometheus.body()).containsPattern("(?m)^activationlab_admission_threads "
                 + 2 * Runtime.getRuntime().availableProcessors() + "\\.0$");
