@@ -176,7 +176,8 @@ public class AdmissionFilter extends OncePerRequestFilter {
         long declared = request.getContentLengthLong();
         boolean chunked = declared < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
         int perByte = memoryPerBodyByte(request);
-        if (declared > LARGE_BODY && !granted && !new MemoryWait(request, response, memory, declared * perByte).reserve()) {
+        if (declared > LARGE_BODY && !granted
+                && !new MemoryWait(request, response, memory, declared * perByte).reserve()) {
             return;   // waits for memory without a thread; resumed by a dispatch when it is granted
         }
         if (declared <= 0 && !chunked) {
