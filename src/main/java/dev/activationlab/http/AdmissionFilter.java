@@ -51,9 +51,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * once, the rest without blocking (a {@link ReadListener}; the thread is given back while bytes
  * are missing), at no less than the minimum rate once the grace period has passed, else 408 and
  * the connection closed;</li>
- * <li>heavy requests (large bodies, and the paths configured as heavy: training, simulations,
- * plots) compute at most {@code heavy-concurrency} at once, so that they never hold every request
- * thread; the others wait for their turn, first come, first served, without a thread, at most
+ * <li>heavy requests (bodies over {@code heavy-body}, and the paths configured as heavy:
+ * training, simulations, plots) compute at most {@code heavy-concurrency} at once, so that they
+ * never hold every request thread; the others wait for their turn, first come, first served, without a thread, at most
  * {@code max-compute-wait}, else 503; requests with bodies over 8 KB take one of a compute slot
  * per processor, waiting on their thread at most as long: with no more of them computing than
  * there are cores, the scheduler does not cut them short (small requests take no slot, which
@@ -107,6 +107,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
 
     private final WorkAdmission admission;
     private final List<HeavyPath> heavyPaths;
+    private final long heavyBody;
     private final long maxComputeWaitNanos;
     private final String overloadDetail;
     private final long minBytesPerSecond;
@@ -117,6 +118,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
                 Runtime.getRuntime().availableProcessors(),
                 properties.inFlightMemoryBytes(Runtime.getRuntime().maxMemory()));
         this.heavyPaths = properties.heavyPaths().stream().map(HeavyPath::of).toList();
+        this.heavyBody = properties.heavyBody().toBytes();
         this.maxComputeWaitNanos = properties.maxComputeWait().toNanos();
         this.overloadDetail = properties.overloadDetail();
         this.minBytesPerSecond = properties.minBodyRate().toBytes();
@@ -217,7 +219,8 @@ public class AdmissionFilter extends OncePerRequestFilter {
             }
             return;
         }
-        boolean heavy = admitted.heavyTurn || admitted.memory.held() > 0 || isHeavyPath(request);
+        boolean heavy = admitted.heavyTurn || (admitted.body != null && admitted.body.length > heavyBody)
+                || isHeavyPath(request);
         if (heavy && !admitted.heavyTurn) {
             HeavyTurn turn = new HeavyTurn(request, response, admitted);
             if (!admission.enterHeavyOrQueue(turn.turn)) {

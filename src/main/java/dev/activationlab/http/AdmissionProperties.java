@@ -36,7 +36,10 @@ import org.springframework.validation.annotation.Validated;
  * @param bodyRateGrace         time a body may take before the minimum rate applies
  * @param heavyPaths            path patterns (Spring's {@code PathPattern} syntax) of requests that
  *                              may compute for long; they compute in the heavy lane, as requests
- *                              with bodies over 64 KB do
+ *                              with bodies over {@code heavyBody} do
+ * @param heavyBody             bodies larger than this make a request heavy (a raw body of 100,000
+ *                              float64 numbers, 800 KB, computes in about a millisecond and is not;
+ *                              a 2 MB JSON body takes longer to parse alone)
  * @param inFlightMemoryPercent share of the maximum heap that large bodies and their answers in
  *                              flight may hold together, in percent
  * @param socketBuffer          each API connection's read and write buffer in Tomcat (its
@@ -52,6 +55,7 @@ public record AdmissionProperties(
         @NotNull DataSize minBodyRate,
         @NotNull Duration bodyRateGrace,
         @NotNull List<String> heavyPaths,
+        @NotNull DataSize heavyBody,
         @Min(1) @Max(90) int inFlightMemoryPercent,
         @NotNull DataSize socketBuffer) {
 

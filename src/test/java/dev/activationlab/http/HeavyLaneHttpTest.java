@@ -19,12 +19,14 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Heavy requests over real HTTP: one computes at a time (heavy-concurrency 1 of 2 request
  * threads), the next waits for its turn without a thread, so a small request is answered at once,
- * and a heavy request whose turn does not come within the maximum wait is answered 503.
+ * and a heavy request whose turn does not come within the maximum wait is answered 503. A body
+ * over heavy-body (256 KB here) makes a request heavy; a large body below it does not.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "activation-lab.admission.compute-concurrency=2",
         "activation-lab.admission.heavy-concurrency=1",
         "activation-lab.admission.max-compute-wait=1500ms",
+        "activation-lab.admission.heavy-body=256KB",
         "activation-lab.admission.heavy-paths=/api/v1/test-only/heavy"})
 @Import(HeavyLaneHttpTest.HeavyController.class)
 class HeavyLaneHttpTest {
@@ -76,6 +78,37 @@ class HeavyLaneHttpTest {
         assertThat(refused.body()).contains("urn:activation-lab:problem:service-busy", "heavy");
         assertThat(first.get().statusCode()).isEqualTo(200);
         assertThat(heavy(10).get().statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void bodyOverHeavyBodyShouldWaitForTheHeavyTurnAndOneBelowItShouldNot() throws Exception {
+        CompletableFuture<HttpResponse<String>> first = heavy(1000);
+        Thread.sleep(200);   // the first holds the one heavy turn for a second
+
+        long start = System.nanoTime();
+        CompletableFuture<HttpResponse<String>> over = evaluate(300_000);
+        HttpResponse<String> below = evaluate(100_000).get();
+        Duration belowTook = Duration.ofNanos(System.nanoTime() - start);
+        HttpResponse<String> overAnswer = over.get();
+        Duration overTook = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(below.statusCode()).isEqualTo(200);
+        assertThat(belowTook).as("100 KB: not heavy, answered while the turn is taken").isLessThan(Duration.ofMillis(600));
+        assertThat(overAnswer.statusCode()).isEqualTo(200);
+        assertThat(overTook).as("300 KB: heavy, answered once the turn is free").isGreaterThan(Duration.ofMillis(700));
+        assertThat(first.get().statusCode()).isEqualTo(200);
+    }
+
+    /** A relu evaluate whose JSON body is about {@code bytes} long. */
+    private CompletableFuture<HttpResponse<String>> evaluate(int bytes) {
+        StringBuilder body = new StringBuilder("{\"x\": [0");
+        while (body.length() < bytes) {
+            body.append(",0.5");
+        }
+        return client.sendAsync(HttpRequest.newBuilder(uri("/api/v1/activations/relu/evaluate"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body.append("]}").toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private CompletableFuture<HttpResponse<String>> heavy(long millis) {
