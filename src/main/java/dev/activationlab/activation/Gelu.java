@@ -9,7 +9,9 @@ import org.apache.commons.numbers.gamma.Erfcx;
  *
  * <p>Φ(x) is computed as erfc(−x/√2)/2 (never as (1 + erf(x/√2))/2, which cancels for negative
  * x), with the rounding of x/√2 corrected to first order, so that gelu(−37) keeps full relative
- * precision; gelu(x) underflows to −0.0 below about −38.5. f'(x) = Φ(x) + x·φ(x), φ the
+ * precision; gelu(x) underflows to −0.0 below about −38.5. Φ and φ come from {@link NormalCdf},
+ * whose block form C2 vectorises: {@link #values} and {@link #derivatives} give, bit for bit,
+ * what {@link #value} and {@link #derivative} give element by element. f'(x) = Φ(x) + x·φ(x), φ the
  * standard normal density, evaluated with x² split exactly into two doubles; within 0.05 of
  * its zero (x ≈ −0.75179, the minimum of gelu), where the two terms cancel, f' is summed from
  * its Taylor expansion about that zero. ln |f'(x)| is
@@ -21,9 +23,8 @@ import org.apache.commons.numbers.gamma.Erfcx;
  */
 public final class Gelu extends ScalarActivation implements ScalarFunction {
 
-    /** 1/√2 as an unevaluated sum of two doubles (mpmath, 60 digits). */
+    /** 1/√2 rounded (mpmath, 60 digits). */
     private static final double INV_SQRT2_HI = 0.7071067811865476;
-    private static final double INV_SQRT2_LO = -4.833646656726457e-17;
     private static final double LN_SQRT_2PI = 0.9189385332046728;
     private static final double SQRT_PI_OVER_2 = 1.2533141373155003;
     /** f'(√2) = Φ(√2) + √2·φ(√2) (mpmath, 60 digits). */
