@@ -148,6 +148,17 @@ final class BlockedExp {
         powersOfTwo(n);
     }
 
+    /**
+     * e^(v_j) for the first n arguments the caller has computed (they may be {@link #result}, which
+     * this leaves alone); read each with {@link #exp(int)}.
+     */
+    void expOf(double[] v, int n) {
+        for (int j = 0; j < n; j++) {
+            reduceForExp(j, v[j]);
+        }
+        powersOfTwo(n);
+    }
+
     /** e^(min(input_j, 0)) for the first n inputs; read each with {@link #exp(int)}. */
     void expOfNegativePart(int n) {
         for (int j = 0; j < n; j++) {

@@ -1,7 +1,6 @@
 package dev.activationlab.activation;
 
 import java.util.List;
-import org.apache.commons.numbers.gamma.Erfc;
 import org.apache.commons.numbers.gamma.Erfcx;
 
 /**
@@ -10,7 +9,9 @@ import org.apache.commons.numbers.gamma.Erfcx;
  *
  * <p>Φ(x) is computed as erfc(−x/√2)/2 (never as (1 + erf(x/√2))/2, which cancels for negative
  * x), with the rounding of x/√2 corrected to first order, so that gelu(−37) keeps full relative
- * precision; gelu(x) underflows to −0.0 below about −38.5. f'(x) = Φ(x) + x·φ(x), φ the
+ * precision; gelu(x) underflows to −0.0 below about −38.5. Φ and φ come from {@link NormalCdf},
+ * whose block form C2 vectorises: {@link #values} and {@link #derivatives} give, bit for bit,
+ * what {@link #value} and {@link #derivative} give element by element. f'(x) = Φ(x) + x·φ(x), φ the
  * standard normal density, evaluated with x² split exactly into two doubles; within 0.05 of
  * its zero (x ≈ −0.75179, the minimum of gelu), where the two terms cancel, f' is summed from
  * its Taylor expansion about that zero. ln |f'(x)| is
@@ -22,11 +23,8 @@ import org.apache.commons.numbers.gamma.Erfcx;
  */
 public final class Gelu extends ScalarActivation implements ScalarFunction {
 
-    /** 1/√2 as an unevaluated sum of two doubles (mpmath, 60 digits). */
+    /** 1/√2 rounded (mpmath, 60 digits). */
     private static final double INV_SQRT2_HI = 0.7071067811865476;
-    private static final double INV_SQRT2_LO = -4.833646656726457e-17;
-    private static final double TWO_OVER_SQRT_PI = 1.1283791670955126;
-    private static final double INV_SQRT_2PI = 0.3989422804014327;
     private static final double LN_SQRT_2PI = 0.9189385332046728;
     private static final double SQRT_PI_OVER_2 = 1.2533141373155003;
     /** f'(√2) = Φ(√2) + √2·φ(√2) (mpmath, 60 digits). */
@@ -59,30 +57,9 @@ public final class Gelu extends ScalarActivation implements ScalarFunction {
         return this;
     }
 
-    /** Φ(x) = erfc(−x/√2)/2 with full relative precision for negative x. */
-    static double normalCdf(double x) {
-        // −x/√2 = t + dt, t the rounded product and dt the error of the product and of 1/√2.
-        double t = -x * INV_SQRT2_HI;
-        double dt = -(Math.fma(x, INV_SQRT2_HI, t) + x * INV_SQRT2_LO);
-        double erfc = Erfc.value(t);
-        if (erfc == 0 || erfc == 2) {
-            return 0.5 * erfc;
-        }
-        // erfc'(t) = −(2/√π)·e^(−t²).
-        return 0.5 * (erfc - dt * TWO_OVER_SQRT_PI * Math.exp(-t * t));
-    }
-
-    /** φ(x) = e^(−x²/2)/√(2π), with x² split exactly into hi + lo. */
-    static double normalDensity(double x) {
-        double hi = x * x;
-        double lo = Math.fma(x, x, -hi);
-        double e = Math.exp(-0.5 * hi);
-        return (e - e * 0.5 * lo) * INV_SQRT_2PI;
-    }
-
     @Override
     public double value(double x) {
-        return x * normalCdf(x);
+        return x * NormalCdf.cdf(x);
     }
 
     @Override
@@ -90,9 +67,69 @@ public final class Gelu extends ScalarActivation implements ScalarFunction {
         if (NEAR_ROOT.covers(x)) {
             return NEAR_ROOT.evaluate(x);
         }
-        double d = normalCdf(x) + x * normalDensity(x);
-        // Both terms underflow below about −38.6, where the exact f' is negative.
-        return d == 0 && x < 0 ? -0.0 : d;
+        double e = BlockedExp.exp(NormalCdf.exponentArgument(x));
+        return derivativeFrom(x, e, NormalCdf.cdfFrom(x, e));
+    }
+
+    /**
+     * Φ(x) + x·φ(x) from Φ(x) and e = e^(−x²/2) ({@link NormalCdf}). Both terms underflow below
+     * about −38.6, where the exact f' is negative: below −1 (where f' &lt; 0) the sum is capped at
+     * −0.0, elsewhere at 2 (above sup f'), by one min and no branch.
+     */
+    private static double derivativeFrom(double x, double e, double cdf) {
+        double d = cdf + x * NormalCdf.densityFrom(x, e);
+        double cap = -((StableKernels.positiveStep(-1.0 - x) - 1.0) * 2.0);
+        return Math.min(d, cap);
+    }
+
+    /** gelu over a vector through {@link BlockedExp} and {@link NormalCdf}: bit for bit {@link #value}. */
+    @Override
+    public void values(double[] x, double[] out) {
+        NormalCdf.Blocks cdfs = new NormalCdf.Blocks(x.length);
+        BlockedExp.forEachBlock(x, out, Gelu::exponentials, (block, n) -> {
+            cdfs.cdfs(block, block.result, n);
+            valuesOfBlock(block.input, block.result, n);
+        });
+    }
+
+    /**
+     * gelu' over a vector through {@link BlockedExp} and {@link NormalCdf}: bit for bit
+     * {@link #derivative}. The general form goes through every element, vectorised; a scalar pass
+     * then puts the expansion about the zero of f' where it applies.
+     */
+    @Override
+    public void derivatives(double[] x, double[] out) {
+        NormalCdf.Blocks cdfs = new NormalCdf.Blocks(x.length);
+        BlockedExp.forEachBlock(x, out, Gelu::exponentials, (block, n) -> {
+            cdfs.cdfs(block, block.result, n);
+            derivativesOfBlock(block, n);
+            NEAR_ROOT.overwriteCovered(block.input, block.result, n);
+        });
+    }
+
+    /**
+     * e^(−x²/2) of a block; its arguments pass through the block's result, which the steps after
+     * overwrite ({@link BlockedExp#expOf} keeps what it needs apart).
+     */
+    private static void exponentials(BlockedExp block, int n) {
+        NormalCdf.exponentArguments(block.input, block.result, n);
+        block.expOf(block.result, n);
+    }
+
+    /** y_j = x_j·Φ(x_j), Φ in y. */
+    private static void valuesOfBlock(double[] x, double[] y, int n) {
+        for (int j = 0; j < n; j++) {
+            y[j] = x[j] * y[j];
+        }
+    }
+
+    /** f'(x_j) from Φ(x_j), which the block's result holds, and its e^(−x²/2). */
+    private static void derivativesOfBlock(BlockedExp block, int n) {
+        double[] in = block.input;
+        double[] y = block.result;
+        for (int j = 0; j < n; j++) {
+            y[j] = derivativeFrom(in[j], block.exp(j), y[j]);
+        }
     }
 
     @Override

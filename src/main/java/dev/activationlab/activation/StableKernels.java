@@ -115,7 +115,12 @@ final class StableKernels {
 
     /** softplus(x) from e = e^(−|x|): max(x, 0) + log1p(e), by arithmetic that C2 vectorises. */
     static double softplusFromExp(double x, double e) {
-        return Math.max(x, 0.0) + log1pOfUnitInterval(e);
+        return softplusFromLog1p(x, log1pOfUnitInterval(e));
+    }
+
+    /** softplus(x) from l = log1p(e^(−|x|)): max(x, 0) + l. */
+    static double softplusFromLog1p(double x, double l) {
+        return Math.max(x, 0.0) + l;
     }
 
     /**
