@@ -637,32 +637,24 @@ public class AdmissionFilter extends OncePerRequestFilter {
     }
 
     /**
-     * A large request waiting, without a thread and before its body is read, for its share of the
-     * memory budget, first come, first served, at most {@code max-compute-wait}; resumed by a
-     * dispatch when its claim is granted, else answered 503 with {@code Retry-After}.
+     * A request waiting, without a thread, for what another request gives back (a heavy turn, a
+     * share of the memory budget), at most {@code max-compute-wait}; resumed by a dispatch when it
+     * is granted.
      */
-    private final class MemoryWait implements AsyncListener {
+    private abstract class ThreadlessWait implements AsyncListener {
 
-        private final HttpServletRequest request;
-        private final HttpServletResponse response;
-        private final Reservation memory;
-        private final WorkAdmission.MemoryClaim claim;
-        private AsyncContext context;
+        final HttpServletRequest request;
+        final HttpServletResponse response;
+        AsyncContext context;
         private boolean granted;
 
-        MemoryWait(HttpServletRequest request, HttpServletResponse response, Reservation memory, long bytes) {
+        ThreadlessWait(HttpServletRequest request, HttpServletResponse response) {
             this.request = request;
             this.response = response;
-            this.memory = memory;
-            this.claim = new WorkAdmission.MemoryClaim(bytes, this::granted);
         }
 
-        /** True if the memory was reserved at once; else the request now waits and false is returned. */
-        boolean reserve() {
-            if (admission.reserveMemoryOrQueue(claim)) {
-                memory.granted(claim.bytes());
-                return true;
-            }
+        /** Gives the thread back: the request goes on when {@link #grant()} runs, or times out. */
+        final void waitWithoutThread() {
             AsyncContext started = request.startAsync();
             started.setTimeout(TimeUnit.NANOSECONDS.toMillis(maxComputeWaitNanos));
             started.addListener(this);
@@ -672,25 +664,65 @@ public class AdmissionFilter extends OncePerRequestFilter {
                     resume();
                 }
             }
-            return false;
         }
 
-        /** The claim has been granted (on the thread that gave memory back). */
-        private synchronized void granted() {
-            memory.granted(claim.bytes());
+        /** What the request waits for has come (on the thread of the request that gave it back). */
+        final synchronized void grant() {
             granted = true;
             if (context != null) {
                 resume();
             }
         }
 
-        private void resume() {
+        /** Marks the request with what it was granted and dispatches it. */
+        abstract void resume();
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+        }
+    }
+
+    /**
+     * A large request waiting, before its body is read, for its share of the memory budget, first
+     * come, first served; when the wait is over without it, its body is read and dropped and the
+     * answer is 503 with {@code Retry-After}.
+     */
+    private final class MemoryWait extends ThreadlessWait {
+
+        private final Reservation memory;
+        private final WorkAdmission.MemoryClaim claim;
+
+        MemoryWait(HttpServletRequest request, HttpServletResponse response, Reservation memory, long bytes) {
+            super(request, response);
+            this.memory = memory;
+            this.claim = new WorkAdmission.MemoryClaim(bytes, () -> {
+                memory.granted(bytes);
+                grant();
+            });
+        }
+
+        /** True if the memory was reserved at once; else the request now waits and false is returned. */
+        boolean reserve() {
+            if (admission.reserveMemoryOrQueue(claim)) {
+                memory.granted(claim.bytes());
+                return true;
+            }
+            waitWithoutThread();
+            return false;
+        }
+
+        @Override
+        void resume() {
             request.setAttribute(MEMORY_GRANTED, memory);
             context.dispatch();
         }
 
         @Override
-        public void onTimeout(AsyncEvent event) throws IOException {
+        public void onTimeout(AsyncEvent event) {
             if (!admission.cancel(claim)) {
                 return;   // granted meanwhile: the dispatch is on its way
             }
@@ -706,53 +738,21 @@ public class AdmissionFilter extends OncePerRequestFilter {
                 memory.releaseAll();
             }
         }
-
-        @Override
-        public void onComplete(AsyncEvent event) {
-        }
-
-        @Override
-        public void onStartAsync(AsyncEvent event) {
-        }
     }
 
-    /** A heavy request waiting, without a thread, for its turn; resumed by a dispatch when it comes. */
-    private final class HeavyTurn implements AsyncListener {
+    /** A heavy request waiting for its turn; answered 503 if it does not come in time. */
+    private final class HeavyTurn extends ThreadlessWait {
 
-        private final HttpServletRequest request;
-        private final HttpServletResponse response;
         private final Admission admitted;
-        final WorkAdmission.Turn turn = new WorkAdmission.Turn(this::granted);
-        private AsyncContext context;
-        private boolean granted;
+        final WorkAdmission.Turn turn = new WorkAdmission.Turn(this::grant);
 
         HeavyTurn(HttpServletRequest request, HttpServletResponse response, Admission admitted) {
-            this.request = request;
-            this.response = response;
+            super(request, response);
             this.admitted = admitted;
         }
 
-        void waitWithoutThread() {
-            AsyncContext started = request.startAsync();
-            started.setTimeout(TimeUnit.NANOSECONDS.toMillis(maxComputeWaitNanos));
-            started.addListener(this);
-            synchronized (this) {
-                context = started;
-                if (granted) {
-                    resume();
-                }
-            }
-        }
-
-        /** The turn has come (on the thread of the request that gave it back). */
-        private synchronized void granted() {
-            granted = true;
-            if (context != null) {
-                resume();
-            }
-        }
-
-        private void resume() {
+        @Override
+        void resume() {
             request.setAttribute(RESUMED, new Admission(admitted.body, admitted.memory, true));
             context.dispatch();
         }
@@ -776,14 +776,6 @@ public class AdmissionFilter extends OncePerRequestFilter {
             if (admission.cancel(turn)) {
                 admitted.memory.releaseAll();
             }
-        }
-
-        @Override
-        public void onComplete(AsyncEvent event) {
-        }
-
-        @Override
-        public void onStartAsync(AsyncEvent event) {
         }
     }
 
