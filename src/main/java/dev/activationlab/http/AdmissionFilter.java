@@ -1,27 +1,17 @@
 package dev.activationlab.http;
 
-import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.SocketTimeoutException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.catalina.connector.RequestFacade;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
@@ -48,7 +38,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * {@code max-compute-wait}, else its body is read and dropped and the answer is 503 with
  * {@code Retry-After};</li>
  * <li>the body is read in full before the request computes: what has arrived with the head at
- * once, the rest without blocking (a {@link ReadListener}; the thread is given back while bytes
+ * once, the rest without blocking ({@link BodyReader}; the thread is given back while bytes
  * are missing), at no less than the minimum rate once the grace period has passed, else 408 and
  * the connection closed;</li>
  * <li>heavy requests (bodies over {@code heavy-body}, and the paths configured as heavy:
@@ -59,7 +49,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * there are cores, the scheduler does not cut them short (small requests take no slot, which
  * would cost them a wake-up each);</li>
  * <li>the answer is computed into a buffer; one longer than 64 KB is written without blocking
- * (a {@link WriteListener}), so that a client that reads slowly holds memory (counted in the
+ * ({@link AnswerWriter}), so that a client that reads slowly holds memory (counted in the
  * budget) but no thread.</li>
  * </ol>
  * Event streams ({@code Accept: text/event-stream}) are written as they happen; their work runs on
@@ -86,9 +76,6 @@ public class AdmissionFilter extends OncePerRequestFilter {
      */
     static final int BLOCKING_ANSWER = 64 * 1024;
 
-    /** Bytes handed to the container at a time when a large answer is written without blocking. */
-    private static final int WRITE_SLICE = 64 * 1024;
-
     /** Request attribute: the memory reserved for a request resumed when its claim was granted. */
     private static final String MEMORY_GRANTED = AdmissionFilter.class.getName() + ".MEMORY_GRANTED";
 
@@ -110,8 +97,8 @@ public class AdmissionFilter extends OncePerRequestFilter {
     private final long heavyBody;
     private final long maxComputeWaitNanos;
     private final String overloadDetail;
-    private final long minBytesPerSecond;
-    private final long graceNanos;
+    private final TransferRate rate;
+    private final String memoryBusyDetail;
 
     public AdmissionFilter(AdmissionProperties properties) {
         this.admission = new WorkAdmission(properties.effectiveHeavyConcurrency(),
@@ -121,8 +108,9 @@ public class AdmissionFilter extends OncePerRequestFilter {
         this.heavyBody = properties.heavyBody().toBytes();
         this.maxComputeWaitNanos = properties.maxComputeWait().toNanos();
         this.overloadDetail = properties.overloadDetail();
-        this.minBytesPerSecond = properties.minBodyRate().toBytes();
-        this.graceNanos = properties.bodyRateGrace().toNanos();
+        this.rate = new TransferRate(properties.minBodyRate().toBytes(), properties.bodyRateGrace().toNanos());
+        this.memoryBusyDetail = "Large requests in flight hold the service's memory budget ("
+                + admission.memoryBudget() / (1024 * 1024) + " MiB); try again in a moment.";
     }
 
     /** The heavy lane and memory budget this filter admits requests to. */
@@ -154,13 +142,14 @@ public class AdmissionFilter extends OncePerRequestFilter {
             }
             return;
         }
-        Reservation refused = (Reservation) request.getAttribute(MEMORY_REFUSED);
+        MemoryReservation refused = (MemoryReservation) request.getAttribute(MEMORY_REFUSED);
         if (refused != null) {
             request.removeAttribute(MEMORY_REFUSED);
-            new BodyReader(request, response, request.getContentLengthLong(), refused, 0, true).start();
+            new BodyReader(request, response, request.getContentLengthLong(), refused, 0, true, rate,
+                    memoryBusyDetail, body -> { }).start();
             return;
         }
-        Reservation memory = (Reservation) request.getAttribute(MEMORY_GRANTED);
+        MemoryReservation memory = (MemoryReservation) request.getAttribute(MEMORY_GRANTED);
         if (memory != null) {
             request.removeAttribute(MEMORY_GRANTED);
         } else if (isAsyncDispatch(request)) {
@@ -170,7 +159,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
         }
         boolean granted = memory != null;
         if (!granted) {
-            memory = new Reservation(admission);
+            memory = new MemoryReservation(admission);
         }
         if (shedIfQueuedTooLong(request, response, memory)) {
             return;
@@ -186,18 +175,28 @@ public class AdmissionFilter extends OncePerRequestFilter {
             admit(new Admission(null, memory, false), request, response, chain);
             return;
         }
-        BodyReader reader = new BodyReader(request, response, declared, memory, perByte, false);
+        readBodyThenAdmit(request, response, chain, memory, declared, perByte);
+    }
+
+    /**
+     * Reads the body, then admits the request: in this thread if the whole body is there, else by
+     * a dispatch once it has come without a thread (or answers it here: too slow, no memory).
+     */
+    private void readBodyThenAdmit(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+            MemoryReservation memory, long declared, int perByte) throws ServletException, IOException {
+        BodyReader reader = new BodyReader(request, response, declared, memory, perByte, false, rate,
+                memoryBusyDetail, body -> request.setAttribute(RESUMED, new Admission(body, memory, false)));
         if (reader.start()) {
             admit(new Admission(reader.body(), memory, false), request, response, chain);
         }
     }
 
     /** What a request has been admitted with so far: its body, its memory and its heavy turn. */
-    private record Admission(byte[] body, Reservation memory, boolean heavyTurn) {
+    private record Admission(byte[] body, MemoryReservation memory, boolean heavyTurn) {
     }
 
     private boolean shedIfQueuedTooLong(HttpServletRequest request, HttpServletResponse response,
-            Reservation memory) throws IOException {
+            MemoryReservation memory) throws IOException {
         if (RequestThreads.queueWaitNanos() <= maxComputeWaitNanos) {
             return false;
         }
@@ -248,7 +247,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
      * blocking if short, else without blocking.
      */
     private void compute(HttpServletRequest withBody, HttpServletRequest request, HttpServletResponse response,
-            FilterChain chain, Reservation memory, boolean heavy) throws ServletException, IOException {
+            FilterChain chain, MemoryReservation memory, boolean heavy) throws ServletException, IOException {
         BufferedAnswer buffered = new BufferedAnswer(response);
         boolean handedOver = false;
         try {
@@ -268,7 +267,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
                 request.getAsyncContext().addListener(new CopyOnCompletion(buffered, memory));
                 handedOver = true;
             } else if (answer > BLOCKING_ANSWER && isContainerRequest(request)) {
-                new AnswerWriter(request, response, buffered, memory).start();
+                new AnswerWriter(request, response, buffered, memory, rate).start();
                 handedOver = true;
             } else {
                 buffered.copyBodyToResponse();
@@ -365,327 +364,6 @@ public class AdmissionFilter extends OncePerRequestFilter {
         return unwrapped instanceof RequestFacade;
     }
 
-    private String memoryBusy() {
-        return "Large requests in flight hold the service's memory budget (" + admission.memoryBudget() / (1024 * 1024)
-                + " MiB); try again in a moment.";
-    }
-
-    private boolean tooSlow(long bytes, long elapsedNanos) {
-        return elapsedNanos > graceNanos && bytes < minBytesPerSecond * (elapsedNanos / 1_000_000_000.0);
-    }
-
-    /** The longest a transfer of {@code bytes} may take at the minimum rate after the grace period. */
-    private long transferBoundMillis(long bytes) {
-        return TimeUnit.NANOSECONDS.toMillis(graceNanos) + bytes * 1000 / Math.max(1, minBytesPerSecond) + 1000;
-    }
-
-    private static boolean isTimeout(Throwable e) {
-        return causedBy(e, SocketTimeoutException.class);
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> kind) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (kind.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Bytes of the memory budget held by one request, given back once. */
-    private static final class Reservation {
-
-        /**
-     * Requests with bodies over this size (bytes) that are not heavy take a compute slot: they
-     * compute long enough (a 1,000-number body, about 0.4 ms) to be cut short by the scheduler
-     * when more threads compute than there are cores.
-     */
-    static final int COMPUTE_SLOT_BODY = 8 * 1024;
-
-    private final WorkAdmission admission;
-        private final AtomicLong held = new AtomicLong();
-
-        Reservation(WorkAdmission admission) {
-            this.admission = admission;
-        }
-
-        boolean reserve(long bytes) {
-            if (!admission.tryReserveMemory(bytes)) {
-                return false;
-            }
-            held.addAndGet(bytes);
-            return true;
-        }
-
-        /** Counts bytes the admission has already reserved for this request. */
-        void granted(long bytes) {
-            held.addAndGet(bytes);
-        }
-
-        void force(long bytes) {
-            admission.forceReserveMemory(bytes);
-            held.addAndGet(bytes);
-        }
-
-        long held() {
-            return held.get();
-        }
-
-        void releaseAll() {
-            long bytes = held.getAndSet(0);
-            if (bytes > 0) {
-                admission.releaseMemory(bytes);
-            }
-        }
-    }
-
-    /**
-     * Reads a whole body ({@code declared} bytes, or up to the end of a chunked body), or reads it
-     * and drops it to answer 503 when its wait for memory is over ({@code discard}): the bytes that are there at
-     * once in the calling thread, the rest as they arrive, without holding a thread. Slower than the
-     * minimum rate after the grace period, or silent for the connection timeout, is a 408.
-     */
-    private final class BodyReader implements ReadListener, AsyncListener {
-
-        private final HttpServletRequest request;
-        private final HttpServletResponse response;
-        private final long declared;
-        private final Reservation memory;
-        private final int perByte;
-        private final boolean discard;
-        private final long start = System.nanoTime();
-        private final AtomicBoolean finished = new AtomicBoolean();
-        private ServletInputStream in;
-        private byte[] body;
-        private long length;
-        private AsyncContext context;
-
-        BodyReader(HttpServletRequest request, HttpServletResponse response, long declared, Reservation memory,
-                int perByte, boolean discard) {
-            this.request = request;
-            this.response = response;
-            this.declared = declared;
-            this.memory = memory;
-            this.perByte = perByte;
-            this.discard = discard;
-            // Within the body size limit (RequestBodyLimitFilter refused larger declared lengths).
-            this.body = new byte[discard ? 64 * 1024 : declared > 0 ? (int) declared : 8192];
-        }
-
-        /** The body read (valid once {@link #start()} returned true). */
-        byte[] body() {
-            return length == body.length ? body : Arrays.copyOf(body, (int) length);
-        }
-
-        /**
-         * Reads what is there; if that is the whole body, returns true (the caller goes on), else
-         * continues without a thread and returns false: the request is then resumed by a dispatch,
-         * or answered here.
-         */
-        boolean start() throws IOException {
-            try {
-                in = request.getInputStream();
-                while (declared > 0 && length < declared && in.available() > 0) {
-                    if (!readOnce()) {
-                        return false;
-                    }
-                }
-                if (declared > 0 && length >= declared) {
-                    if (discard) {
-                        refuse(ProblemType.SERVICE_BUSY, memoryBusy());
-                        return false;
-                    }
-                    return true;
-                }
-            } catch (IOException e) {
-                failed(e);
-                return false;
-            }
-            context = request.startAsync();
-            context.setTimeout(declared > 0 ? transferBoundMillis(declared) : 0);
-            context.addListener(this);
-            // The container calls back in this thread, after this dispatch, when bytes are there
-            // already (usually the rest of a body of some kilobytes), else when they arrive.
-            in.setReadListener(this);
-            return false;
-        }
-
-        /** Reads once into the body; false if the request was answered (too slow, too large, no memory). */
-        private boolean readOnce() throws IOException {
-            int offset = discard ? 0 : (int) length;
-            if (offset == body.length && !grow()) {
-                return false;
-            }
-            int n = in.read(body, offset, body.length - offset);
-            if (n > 0) {
-                length += n;
-            }
-            if (tooSlow(length, System.nanoTime() - start)) {
-                refuse(ProblemType.REQUEST_TIMEOUT, "The request body came slower than " + minBytesPerSecond
-                        + " bytes a second; send it faster.");
-                return false;
-            }
-            return true;
-        }
-
-        /** Doubles the buffer of a chunked body, within the memory budget. */
-        private boolean grow() throws IOException {
-            int capacity = (int) Math.min(Integer.MAX_VALUE - 8, (long) body.length * 2);
-            long needed = capacity > LARGE_BODY ? (long) capacity * perByte : 0;
-            if (needed > memory.held() && !memory.reserve(needed - memory.held())) {
-                refuse(ProblemType.SERVICE_BUSY, memoryBusy());
-                return false;
-            }
-            body = Arrays.copyOf(body, capacity);
-            return true;
-        }
-
-        @Override
-        public void onDataAvailable() throws IOException {
-            try {
-                while (!finished.get() && in.isReady()) {
-                    if (!readOnce()) {
-                        return;
-                    }
-                }
-            } catch (IOException e) {
-                failed(e);
-            }
-        }
-
-        @Override
-        public void onAllDataRead() throws IOException {
-            if (!finished.compareAndSet(false, true)) {
-                return;
-            }
-            if (discard) {
-                answer(ProblemType.SERVICE_BUSY, memoryBusy());
-                return;
-            }
-            if (declared > 0 && length < declared) {
-                // The client broke off its body: nobody to answer.
-                memory.releaseAll();
-                context.complete();
-                return;
-            }
-            request.setAttribute(RESUMED, new Admission(body(), memory, false));
-            context.dispatch();
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            failed(t);
-        }
-
-        private void failed(Throwable t) {
-            if (t instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
-                refuse(ProblemType.TOO_LARGE, tooLarge.getMessage());
-            } else if (isTimeout(t)) {
-                refuse(ProblemType.REQUEST_TIMEOUT, "The request body stalled; send it without pauses.");
-            } else {
-                // The client went away or broke off its body (nobody to answer), or its framing was
-                // broken (the container answers 400 through the error page).
-                refuse(null, null);
-            }
-        }
-
-        /** Answers the request (or, for a null kind, only ends it) instead of computing it. */
-        private void refuse(ProblemType kind, String detail) {
-            if (finished.compareAndSet(false, true)) {
-                answer(kind, detail);
-            }
-        }
-
-        private void answer(ProblemType kind, String detail) {
-            memory.releaseAll();
-            try {
-                if (kind != null && !response.isCommitted()) {
-                    if (kind == ProblemType.SERVICE_BUSY && !(declared > 0 && length >= declared)) {
-                        // The rest of the body is not read: the connection cannot be used again.
-                        response.setHeader(HttpHeaders.CONNECTION, "close");
-                    }
-                    ProblemJson.write(request, response, kind, detail);
-                }
-            } catch (IOException | RuntimeException clientGone) {
-                // Nothing more to tell a client that has gone.
-            } finally {
-                if (context != null) {
-                    context.complete();
-                }
-            }
-        }
-
-        @Override
-        public void onTimeout(AsyncEvent event) {
-            refuse(ProblemType.REQUEST_TIMEOUT, "The request body came slower than " + minBytesPerSecond
-                    + " bytes a second; send it faster.");
-        }
-
-        @Override
-        public void onError(AsyncEvent event) {
-            refuse(null, null);
-        }
-
-        @Override
-        public void onComplete(AsyncEvent event) {
-            memory.releaseAll();
-        }
-
-        @Override
-        public void onStartAsync(AsyncEvent event) {
-        }
-    }
-
-    /**
-     * A request waiting, without a thread, for what another request gives back (a heavy turn, a
-     * share of the memory budget), at most {@code max-compute-wait}; resumed by a dispatch when it
-     * is granted.
-     */
-    private abstract class ThreadlessWait implements AsyncListener {
-
-        final HttpServletRequest request;
-        final HttpServletResponse response;
-        AsyncContext context;
-        private boolean granted;
-
-        ThreadlessWait(HttpServletRequest request, HttpServletResponse response) {
-            this.request = request;
-            this.response = response;
-        }
-
-        /** Gives the thread back: the request goes on when {@link #grant()} runs, or times out. */
-        final void waitWithoutThread() {
-            AsyncContext started = request.startAsync();
-            started.setTimeout(TimeUnit.NANOSECONDS.toMillis(maxComputeWaitNanos));
-            started.addListener(this);
-            synchronized (this) {
-                context = started;
-                if (granted) {
-                    resume();
-                }
-            }
-        }
-
-        /** What the request waits for has come (on the thread of the request that gave it back). */
-        final synchronized void grant() {
-            granted = true;
-            if (context != null) {
-                resume();
-            }
-        }
-
-        /** Marks the request with what it was granted and dispatches it. */
-        abstract void resume();
-
-        @Override
-        public void onComplete(AsyncEvent event) {
-        }
-
-        @Override
-        public void onStartAsync(AsyncEvent event) {
-        }
-    }
-
     /**
      * A large request waiting, before its body is read, for its share of the memory budget, first
      * come, first served; when the wait is over without it, its body is read and dropped and the
@@ -693,11 +371,11 @@ public class AdmissionFilter extends OncePerRequestFilter {
      */
     private final class MemoryWait extends ThreadlessWait {
 
-        private final Reservation memory;
+        private final MemoryReservation memory;
         private final WorkAdmission.MemoryClaim claim;
 
-        MemoryWait(HttpServletRequest request, HttpServletResponse response, Reservation memory, long bytes) {
-            super(request, response);
+        MemoryWait(HttpServletRequest request, HttpServletResponse response, MemoryReservation memory, long bytes) {
+            super(request, response, TimeUnit.NANOSECONDS.toMillis(maxComputeWaitNanos));
             this.memory = memory;
             this.claim = new WorkAdmission.MemoryClaim(bytes, () -> {
                 memory.granted(bytes);
@@ -747,7 +425,7 @@ public class AdmissionFilter extends OncePerRequestFilter {
         final WorkAdmission.Turn turn = new WorkAdmission.Turn(this::grant);
 
         HeavyTurn(HttpServletRequest request, HttpServletResponse response, Admission admitted) {
-            super(request, response);
+            super(request, response, TimeUnit.NANOSECONDS.toMillis(maxComputeWaitNanos));
             this.admitted = admitted;
         }
 
@@ -779,96 +457,8 @@ public class AdmissionFilter extends OncePerRequestFilter {
         }
     }
 
-    /**
-     * Writes a buffered answer without blocking: as much as the socket takes, the rest when it can
-     * take more; at no less than the minimum rate once the grace period has passed, else the
-     * connection is closed.
-     */
-    private final class AnswerWriter implements WriteListener, AsyncListener {
-
-        private final HttpServletRequest request;
-        private final HttpServletResponse response;
-        /** The answer adopted whole, written from in slices; null if it is in the buffer. */
-        private final byte[] whole;
-        private final InputStream answer;
-        private final Reservation memory;
-        private final byte[] chunk;
-        private final long start = System.nanoTime();
-        private final int size;
-        private long written;
-        private AsyncContext context;
-        private ServletOutputStream out;
-
-        AnswerWriter(HttpServletRequest request, HttpServletResponse response, BufferedAnswer buffered,
-                Reservation memory) {
-            this.request = request;
-            this.response = response;
-            this.size = buffered.getContentSize();
-            this.whole = buffered.wholeAnswer();
-            this.answer = whole == null ? buffered.getContentInputStream() : null;
-            this.chunk = whole == null ? new byte[WRITE_SLICE] : null;
-            this.memory = memory;
-        }
-
-        void start() throws IOException {
-            response.setContentLength(size);
-            context = request.startAsync();
-            context.setTimeout(transferBoundMillis(size));
-            context.addListener(this);
-            out = response.getOutputStream();
-            out.setWriteListener(this);
-        }
-
-        @Override
-        public void onWritePossible() throws IOException {
-            while (out.isReady()) {
-                int n = whole != null ? (int) Math.min(WRITE_SLICE, size - written) : answer.read(chunk);
-                if (n <= 0) {
-                    context.complete();
-                    return;
-                }
-                out.write(whole != null ? whole : chunk, whole != null ? (int) written : 0, n);
-                written += n;
-                if (tooSlow(written, System.nanoTime() - start)) {
-                    abandon();
-                    return;
-                }
-            }
-        }
-
-        /** Ends the exchange short of its length: the container closes the connection. */
-        private void abandon() {
-            memory.releaseAll();
-            context.complete();
-        }
-
-        @Override
-        public void onError(Throwable t) {
-            memory.releaseAll();
-        }
-
-        @Override
-        public void onTimeout(AsyncEvent event) {
-            abandon();
-        }
-
-        @Override
-        public void onError(AsyncEvent event) {
-            memory.releaseAll();
-        }
-
-        @Override
-        public void onComplete(AsyncEvent event) {
-            memory.releaseAll();
-        }
-
-        @Override
-        public void onStartAsync(AsyncEvent event) {
-        }
-    }
-
     /** Copies a buffered answer out once an asynchronous handler has finished. */
-    private record CopyOnCompletion(BufferedAnswer buffered, Reservation memory)
+    private record CopyOnCompletion(BufferedAnswer buffered, MemoryReservation memory)
             implements AsyncListener {
 
         @Override
