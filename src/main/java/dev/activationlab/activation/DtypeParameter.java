@@ -1,5 +1,6 @@
 package dev.activationlab.activation;
 
+import dev.activationlab.http.ClientText;
 import dev.activationlab.http.RequestException;
 import dev.activationlab.dtype.Dtype;
 
@@ -30,7 +31,7 @@ final class DtypeParameter {
             return Dtype.parse(text);
         } catch (IllegalArgumentException e) {
             throw RequestException.invalid(field, "'" + field + "' must be one of float64, float32, float16, "
-                    + "bfloat16; got '" + text + "'.");
+                    + "bfloat16; got '" + ClientText.shorten(text) + "'.");
         }
     }
 

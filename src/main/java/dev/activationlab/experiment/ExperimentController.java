@@ -91,7 +91,7 @@ class ExperimentController {
                     first), then medianEpochsToTarget (fewer first), then medianFinalLoss. A run whose weights \
                     overflow is reported as diverged (finalLoss null) instead of failing the experiment. Up to 12 \
                     activations and 20 seeds (default [1, 2, 3, 4, 5]); the summed work of every run, epochs · \
-                    rows · Σ out·in · 3, is bounded by activation-lab.limits.max-training-work before anything \
+                    rows · Σ out·in · 3 (with out² more per softmax-like layer), is bounded by activation-lab.limits.max-training-work before anything \
                     starts (413). Accept: text/event-stream streams progress events (run, runs, activation, seed, \
                     epoch, epochs, loss) and then the result, as /networks/train does.""",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
@@ -248,7 +248,7 @@ class ExperimentController {
             ArchitectureSpec architecture = new ArchitectureSpec(request.hidden(), resolved.activation().name(),
                     params, null, request.init(), null, null);
             TrainableNetwork first = requests.architecture(architecture, inputWidth, outputWidth, seeds[0]);
-            multiplyAdds = first.multiplyAddsPerRow();
+            multiplyAdds = first.stepWorkPerRow();
             contenders.add(new ConvergenceExperiment.Contender(resolved.activation().name(), params,
                     seed -> requests.architecture(architecture, inputWidth, outputWidth, seed)));
         }
@@ -258,7 +258,7 @@ class ExperimentController {
         long work = DeepNetworkSimulation.saturatingProduct(choices.size(), seeds.length, epochs, rows, multiplyAdds, 3);
         if (work > limits.maxTrainingWork()) {
             throw RequestException.tooLarge("epochs", "The experiment takes " + work
-                    + " multiply-adds (activations · seeds · epochs · rows · Σ out·in · 3); the limit is "
+                    + " multiply-adds (activations · seeds · epochs · rows · Σ out·in · 3, with out² more per softmax-like layer); the limit is "
                     + limits.maxTrainingWork() + ". Use fewer seeds, activations, epochs or rows.");
         }
         long curveNumbers = 2L * choices.size() * (epochs + 1);

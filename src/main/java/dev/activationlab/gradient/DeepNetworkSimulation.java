@@ -169,22 +169,57 @@ public final class DeepNetworkSimulation {
         return sum / values.length;
     }
 
-    /** √(mean of (v − centre)²), scaled by the largest |v − centre| so that squares cannot overflow or underflow. */
     private static RootMeanSquare rootMeanSquare(double[] values, double centre) {
+        return rootMeanSquare(new double[][] {values}, centre);
+    }
+
+    /**
+     * √(mean of v²) over every entry of {@code rows} (e.g. a layer's out × in weight gradients): the
+     * plain sum of squares, as {@code g.pow(2).mean().sqrt()} in PyTorch, when it neither overflows
+     * nor loses its precision to underflow; else scaled by the largest |v|, so that the result is
+     * finite whenever every entry is.
+     *
+     * @param rows at least one entry in all
+     */
+    public static double rootMeanSquare(double[][] rows) {
+        double sum = 0.0;
+        long count = 0;
+        boolean allZero = true;
+        for (double[] row : rows) {
+            for (double v : row) {
+                sum += v * v;
+                allZero &= v == 0.0;
+            }
+            count += row.length;
+        }
+        if (Double.isFinite(sum) && (sum >= Double.MIN_NORMAL * 0x1p52 || allZero)) {
+            return Math.sqrt(sum / count);
+        }
+        return rootMeanSquare(rows, 0.0).value();
+    }
+
+    /** √(mean of (v − centre)²), scaled by the largest |v − centre| so that squares cannot overflow or underflow. */
+    private static RootMeanSquare rootMeanSquare(double[][] rows, double centre) {
         double largest = 0.0;
-        for (double v : values) {
-            largest = Math.max(largest, Math.abs(v - centre));
+        long count = 0;
+        for (double[] row : rows) {
+            for (double v : row) {
+                largest = Math.max(largest, Math.abs(v - centre));
+            }
+            count += row.length;
         }
         if (largest == 0.0 || !Double.isFinite(largest)) {
             return new RootMeanSquare(largest, largest == 0.0 ? null : largest);
         }
         double inverse = 1.0 / largest;
         double sum = 0.0;
-        for (double v : values) {
-            double s = (v - centre) * inverse;
-            sum += s * s;
+        for (double[] row : rows) {
+            for (double v : row) {
+                double s = (v - centre) * inverse;
+                sum += s * s;
+            }
         }
-        double meanSquare = sum / values.length;
+        double meanSquare = sum / count;
         return new RootMeanSquare(largest * Math.sqrt(meanSquare),
                 Math.log10(largest) + 0.5 * Math.log10(meanSquare));
     }

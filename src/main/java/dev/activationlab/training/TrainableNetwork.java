@@ -1,5 +1,6 @@
 package dev.activationlab.training;
 
+import dev.activationlab.activation.VectorActivation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,6 +37,21 @@ public final class TrainableNetwork {
         long sum = 0;
         for (TrainableLayer layer : layers) {
             sum += (long) layer.outputCount() * layer.inputCount();
+        }
+        return sum;
+    }
+
+    /**
+     * Multiply-adds of one row's forward and backward step, in units of the forward pass's: Σ out·in
+     * over the layers, plus out² for each layer with a vector-valued activation (softmax and its
+     * kind), whose out × out Jacobian the backward pass builds for every row.
+     */
+    public long stepWorkPerRow() {
+        long sum = multiplyAddsPerRow();
+        for (TrainableLayer layer : layers) {
+            if (layer.activation() instanceof VectorActivation) {
+                sum += (long) layer.outputCount() * layer.outputCount();
+            }
         }
         return sum;
     }

@@ -1,5 +1,6 @@
 package dev.activationlab.training;
 
+import dev.activationlab.gradient.DeepNetworkSimulation;
 import dev.activationlab.gradient.SplitMix64;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,13 +127,23 @@ public final class Trainer {
         List<EpochRecord.LayerRecord> layers = new ArrayList<>(network.layers().size());
         for (int k = 0; k < network.layers().size(); k++) {
             TrainableLayer layer = network.layers().get(k);
-            layers.add(layerRecord(layer, pass.weightedSums()[k], gradients.layers().get(k).weightGradients()));
+            EpochRecord.LayerRecord record = layerRecord(layer, pass.weightedSums()[k],
+                    gradients.layers().get(k).weightGradients());
+            if (!Double.isFinite(record.weightGradientRms())) {
+                throw new TrainingDivergedException(epoch, "Layer " + k + "'s weight gradients after epoch " + epoch
+                        + " overflowed double precision (try a smaller learning rate or smaller inputs).");
+            }
+            layers.add(record);
         }
         Double testLoss = null;
         Double testAccuracy = null;
         if (testInputs != null) {
             double[][] testOutputs = network.forward(testInputs).networkOutputs();
             testLoss = loss.loss(testOutputs, testTargets);
+            if (!Double.isFinite(testLoss)) {
+                throw new TrainingDivergedException(epoch, "The test loss after epoch " + epoch + " is " + testLoss
+                        + ": the network's outputs on the test set overflowed double precision.");
+            }
             testAccuracy = loss.accuracy(testOutputs, testTargets);
         }
         return new EpochRecord(epoch, value, loss.accuracy(outputs, targets), testLoss, testAccuracy,
@@ -163,17 +174,9 @@ public final class Trainer {
                 dead++;
             }
         }
-        double sumOfSquares = 0.0;
-        long count = 0;
-        for (double[] row : weightGradients) {
-            for (double g : row) {
-                sumOfSquares += g * g;
-                count++;
-            }
-        }
         Double alpha = layer.hasLearnableSlope() ? layer.parameters().get("alpha") : null;
         return new EpochRecord.LayerRecord(dead, (double) saturated / ((long) units * weightedSums.length),
-                Math.sqrt(sumOfSquares / count), alpha);
+                DeepNetworkSimulation.rootMeanSquare(weightGradients), alpha);
     }
 
     private static void requireFiniteParameters(List<double[]> parameters, int epoch) {

@@ -92,8 +92,9 @@ class TrainingController {
                     derivative at kinks as in the catalogue (relu'(0) = 0, leaky_relu'(0) = alpha); softmax and \
                     log_softmax act on each row with their Jacobian; step passes a zero gradient. Accuracy: \
                     bce_with_logits, every y > 0 matches t ≥ 0.5; cross_entropy, argmax y = argmax t (first index \
-                    on ties); mse, every |y − t| < 0.5. Work (rows · Σ out·in · 3) is bounded by \
-                    activation-lab.limits.max-training-work (413).""",
+                    on ties); mse, every |y − t| < 0.5. Work (rows · Σ out·in · 3, with out² more per softmax-like \
+                    layer for its Jacobian) is bounded by activation-lab.limits.max-training-work (413); a \
+                    softmax-like layer has at most activation-lab.limits.max-jacobian-length neurons (413).""",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE,
                     examples = @ExampleObject(name = "xor-tanh-mse", summary = "A 2-2-1 tanh network on XOR",
@@ -120,6 +121,13 @@ class TrainingController {
             Gradients.Layer layer = gradients.layers().get(k);
             RequestChecks.requireFiniteResult(layer.weightGradients(), "layers[" + k + "].weightGradients",
                     "weight gradient");
+            RequestChecks.requireFiniteResult(layer.biasGradients(), "layers[" + k + "].biasGradients",
+                    "bias gradient");
+            if (layer.slopeGradient() != null && !Double.isFinite(layer.slopeGradient())) {
+                throw RequestException.unprocessable("layers[" + k + "].parameterGradients.alpha", "The gradient of "
+                        + "layer " + k + "'s alpha is " + layer.slopeGradient() + ", which JSON cannot carry: the "
+                        + "numbers overflow double precision.");
+            }
             Map<String, Double> parameterGradients = layer.slopeGradient() == null ? null
                     : Map.of("alpha", layer.slopeGradient());
             layers.add(new BackwardResponse.Layer(layer.weightGradients(), layer.biasGradients(), parameterGradients));
@@ -150,8 +158,9 @@ class TrainingController {
                     weights drawn layer by layer, row by row from a generator seeded by architecture.seed, default \
                     `seed`). Data: inputs and targets, or a `dataset` of /datasets. Defaults: epochs 100, shuffle \
                     false, seed chosen below 2^53 and echoed. The same request gives the same bytes. Bounded before \
-                    any work: epochs · rows · Σ out·in · 3 ≤ activation-lab.limits.max-training-work (413 naming \
-                    epochs); a weight or loss that overflows while training is a 422. \
+                    any work: epochs · rows · Σ out·in · 3 (with out² more per softmax-like layer, which has at most \
+                    activation-lab.limits.max-jacobian-length neurons) ≤ activation-lab.limits.max-training-work (413 \
+                    naming epochs); a weight or loss that overflows while training is a 422. \
                     Progress: with Accept: text/event-stream the answer is Server-Sent Events, `progress` events \
                     {"epoch", "epochs", "loss"} at most ten a second, then one `result` event whose data is exactly \
                     the JSON answer, or one `problem` event (a problem document) if training fails after it \

@@ -3,11 +3,14 @@ package dev.activationlab.training;
 import static dev.activationlab.gradient.DeepNetworkSimulation.saturatingProduct;
 
 import dev.activationlab.activation.ActivationRegistry;
+import dev.activationlab.http.ClientText;
 import dev.activationlab.http.LimitsProperties;
 import dev.activationlab.dataset.DatasetDraw;
 import dev.activationlab.dataset.DatasetSpec;
 import dev.activationlab.gradient.WeightInit;
+import dev.activationlab.activation.Activation;
 import dev.activationlab.activation.ActivationLookup;
+import dev.activationlab.activation.VectorActivation;
 import dev.activationlab.network.NetworkLayer;
 import dev.activationlab.network.NetworkShapes;
 import dev.activationlab.http.RequestChecks;
@@ -50,10 +53,11 @@ public final class TrainingRequests {
         int width = NetworkShapes.inputRows(request.inputs(), "inputs", -1, null, limits);
         TrainableNetwork network = network(request.layers(), width);
         double[][] targets = targets(request.targets(), request.inputs().length, outputWidth(network), loss);
-        long work = saturatingProduct(request.inputs().length, network.multiplyAddsPerRow(), 3);
+        long work = saturatingProduct(request.inputs().length, network.stepWorkPerRow(), 3);
         if (work > limits.maxTrainingWork()) {
             throw RequestException.tooLarge("inputs", "The backward pass takes " + work
-                    + " multiply-adds (rows · Σ out·in · 3); the limit is " + limits.maxTrainingWork() + ".");
+                    + " multiply-adds (rows · Σ out·in · 3, with out² more per softmax-like layer); the limit is "
+                    + limits.maxTrainingWork() + ".");
         }
         return new Backward(network, new Data(request.inputs(), targets, null, null), loss);
     }
@@ -86,10 +90,11 @@ public final class TrainingRequests {
         int rows = raw.inputs().length;
         int batchSize = batchSize(request.batchSize(), rows);
         Double targetLoss = targetLoss(request.targetLoss());
-        long work = saturatingProduct(epochs, rows, network.multiplyAddsPerRow(), 3);
+        long work = saturatingProduct(epochs, rows, network.stepWorkPerRow(), 3);
         if (work > limits.maxTrainingWork()) {
             throw RequestException.tooLarge("epochs", "The training takes " + work
-                    + " multiply-adds (epochs · rows · Σ out·in · 3); the limit is " + limits.maxTrainingWork()
+                    + " multiply-adds (epochs · rows · Σ out·in · 3, with out² more per softmax-like layer); the "
+                    + "limit is " + limits.maxTrainingWork()
                     + ". Train for fewer epochs, on fewer rows or with a smaller network.");
         }
         long historyNumbers = saturatingProduct(epochs + 1, 5 + 4L * network.layers().size());
@@ -174,7 +179,7 @@ public final class TrainingRequests {
         if (name == null) {
             throw RequestException.invalid("loss", "'loss' is required: one of " + String.join(", ", Loss.ids()) + ".");
         }
-        return Loss.find(name).orElseThrow(() -> RequestException.invalid("loss", "Unknown loss '" + name
+        return Loss.find(name).orElseThrow(() -> RequestException.invalid("loss", "Unknown loss '" + ClientText.shorten(name)
                 + "'. Valid losses: " + String.join(", ", Loss.ids()) + ".").with("validNames", Loss.ids()));
     }
 
@@ -187,11 +192,28 @@ public final class TrainingRequests {
         List<NetworkShapes.ResolvedLayer> resolved = NetworkShapes.resolvedLayers(specs, inputWidth, registry, limits,
                 true);
         List<TrainableLayer> layers = new ArrayList<>(resolved.size());
-        for (NetworkShapes.ResolvedLayer layer : resolved) {
+        for (int k = 0; k < resolved.size(); k++) {
+            NetworkShapes.ResolvedLayer layer = resolved.get(k);
+            requireJacobianWidth(layer.activation().activation(), layer.weights().length, "layers[" + k + "].weights");
             layers.add(new TrainableLayer(layer.weights(), layer.biases(), layer.activation().activation(),
                     layer.activation().parameters()));
         }
         return new TrainableNetwork(layers);
+    }
+
+    /**
+     * Bounds a layer with a vector-valued activation (softmax and its kind) by
+     * {@code max-jacobian-length}, as {@code /activations/{name}/derivative} is: the backward pass
+     * builds its width × width Jacobian for every row.
+     *
+     * @throws RequestException 413 naming {@code field}
+     */
+    private void requireJacobianWidth(Activation activation, int width, String field) {
+        if (activation instanceof VectorActivation && width > limits.maxJacobianLength()) {
+            throw RequestException.tooLarge(field, "A " + activation.name() + " layer of " + width + " neurons "
+                    + "needs a " + width + " × " + width + " Jacobian per row; the limit is "
+                    + limits.maxJacobianLength() + " neurons for a vector-valued activation.");
+        }
     }
 
     /**
@@ -224,10 +246,14 @@ public final class TrainingRequests {
                 : spec.outputActivation(), null, "architecture.output");
         NetworkShapes.requireOneOutputPerNeuron(hiddenActivation.activation(), "architecture.activation");
         NetworkShapes.requireOneOutputPerNeuron(outputActivation.activation(), "architecture.outputActivation");
+        for (int k = 0; k < hidden.length; k++) {
+            requireJacobianWidth(hiddenActivation.activation(), hidden[k], "architecture.hidden[" + k + "]");
+        }
+        requireJacobianWidth(outputActivation.activation(), outputWidth, "targets[0]");
         WeightInit init = null;
         if (spec.init() != null && !spec.init().equalsIgnoreCase("auto")) {
             init = WeightInit.find(spec.init()).orElseThrow(() -> RequestException.invalid("architecture.init",
-                    "Unknown init '" + spec.init() + "'. Valid: auto, " + String.join(", ", WeightInit.ids()) + "."));
+                    "Unknown init '" + ClientText.shorten(spec.init()) + "'. Valid: auto, " + String.join(", ", WeightInit.ids()) + "."));
         }
         double initStd = spec.initStd() == null ? 1.0 : spec.initStd();
         if (!(initStd > 0) || !Double.isFinite(initStd)) {
@@ -306,7 +332,7 @@ public final class TrainingRequests {
                 }
                 return new AdamOptimizer(learningRate, betas[0], betas[1], epsilon, weightDecay);
             }
-            default -> throw RequestException.invalid("optimizer.name", "Unknown optimizer '" + spec.name()
+            default -> throw RequestException.invalid("optimizer.name", "Unknown optimizer '" + ClientText.shorten(spec.name())
                     + "'. Valid optimizers: sgd, adam.").with("validNames", List.of("sgd", "adam"));
         }
     }

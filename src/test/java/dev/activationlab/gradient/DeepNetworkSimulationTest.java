@@ -1,6 +1,7 @@
 package dev.activationlab.gradient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.activationlab.activation.Celu;
 import dev.activationlab.activation.Parameters;
@@ -23,6 +24,14 @@ class DeepNetworkSimulationTest {
 
     private static final ScalarFunction SIGMOID = new Sigmoid();
     private static final ScalarFunction TANH = new Tanh();
+
+    @Test
+    void rootMeanSquareShouldBeFiniteWhereTheSquaresOverflow() {
+        // √((9 + 16 + 0 + 0) / 4)·1e200 = 2.5e200, though (3e200)² is not a double.
+        assertThat(DeepNetworkSimulation.rootMeanSquare(new double[][] {{3e200, -4e200}, {0.0, 0.0}}))
+                .isCloseTo(2.5e200, within(1e185));
+        assertThat(DeepNetworkSimulation.rootMeanSquare(new double[][] {{0.0}, {0.0}})).isZero();
+    }
     private static final ScalarFunction RELU = new Relu();
 
     private static List<LayerStatistics> simulate(ScalarFunction f, int layers, WeightInit init, double initStd,

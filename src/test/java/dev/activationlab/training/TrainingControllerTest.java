@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 /** Bad training and backward requests: each a problem naming the JSON path at fault. */
 @ApiSliceTest(value = TrainingController.class, properties = {
         "activation-lab.limits.max-training-work=100000",
+        "activation-lab.limits.max-jacobian-length=3",
         "activation-lab.limits.max-vector-length=2000"})
 class TrainingControllerTest {
 
@@ -66,6 +67,8 @@ class TrainingControllerTest {
             "loss": "mse", "layers": [{"weights": [[1, 1]], "biases": [0], "activation": "elu", "params": {"beta": 1}}] | 400 | layers[0].params.beta
             "loss": "mse", "layers": [{"weights": [[1, 1], [1, -1]], "biases": [0, 0], "activation": "glu"}] | 400 | layers[0].activation
             "loss": "mse", "layers": [{"weights": [[1, 1], [1, -1]], "biases": [0, 0], "activation": "swiglu"}] | 400 | layers[0].activation
+            "loss": "mse", "layers": [{"weights": [[1, 1], [1, 1], [1, 1], [1, 1]], "biases": [0, 0, 0, 0], "activation": "softmax"}] | 413 | layers[0].weights
+            "loss": "mse", "layers": [{"weights": [[1, 1], [1, 1], [1, 1], [1, 1]], "biases": [0, 0, 0, 0], "activation": "log_softmax"}] | 413 | layers[0].weights
             """)
     void backwardWithABadFieldShouldNameIt(String fields, int status, String field) {
         assertProblem(post("backward", body(fields, "\"inputs\": " + INPUTS, "\"targets\": " + TARGETS, LAYERS)),
@@ -116,6 +119,23 @@ class TrainingControllerTest {
     void trainWithBadDataOrArchitectureShouldNameIt(String fields, int status, String field) {
         String body = "{\"loss\": \"bce_with_logits\", \"epochs\": 1, " + fields + "}";
         assertProblem(post("train", body), status, field);
+    }
+
+    @Test
+    void backwardWhoseBiasGradientOverflowsShouldBeUnprocessable() {
+        // Each row's δ of the first layer is 0.75e308; their sum over four rows is not a double,
+        // while every weight gradient is 0 (the inputs are zero).
+        String body = "{\"inputs\": [[0, 0], [0, 0], [0, 0], [0, 0]], \"targets\": [[0], [0], [0], [0]], "
+                + "\"loss\": \"mse\", \"layers\": [{\"weights\": [[0, 0]], \"biases\": [0], \"activation\": \"tanh\"}, "
+                + "{\"weights\": [[1.5e308]], \"biases\": [1]}]}";
+        assertProblem(post("backward", body), 422, "layers[0].biasGradients[0]");
+    }
+
+    @Test
+    void trainingASoftmaxLayerWiderThanTheJacobianLimitShouldBeTooLarge() {
+        String body = "{\"loss\": \"cross_entropy\", \"epochs\": 1, \"inputs\": [[0, 1]], "
+                + "\"targets\": [[0, 0, 0, 1]], \"architecture\": {\"hidden\": [2], \"outputActivation\": \"softmax\"}}";
+        assertProblem(post("train", body), 413, "targets[0]");
     }
 
     @Test
