@@ -4,6 +4,7 @@ import dev.activationlab.activation.ActivationRegistry;
 import dev.activationlab.http.LimitsProperties;
 import dev.activationlab.plot.ChartRenderer;
 import dev.activationlab.plot.ChartText;
+import dev.activationlab.plot.Charts;
 import dev.activationlab.plot.DecisionBoundaryChart;
 import dev.activationlab.network.NetworkShapes;
 import dev.activationlab.plot.PlotImage;
@@ -130,7 +131,15 @@ class DecisionBoundaryController {
         return best == 0 ? 0 : 1;
     }
 
-    /** Cell centres across the samples' range of one coordinate, widened by a tenth on each side. */
+    /**
+     * Cell centres across the samples' range of one coordinate, widened by a tenth on each side. A
+     * range too narrow for cells that differ in double precision (one point, or points within about
+     * a billionth of their size, or within 2^-900) is drawn in a window a fifth of max(1, |coordinate|)
+     * wide around it.
+     *
+     * @throws RequestException 400 at {@code inputs} for a coordinate beyond {@link Charts#MAX_SPAN}
+     *                          / 2 in magnitude, whose widened grid would overflow
+     */
     private static double[] grid(double[][] inputs, int column, int resolution) {
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
@@ -138,9 +147,15 @@ class DecisionBoundaryController {
             low = Math.min(low, row[column]);
             high = Math.max(high, row[column]);
         }
+        double magnitude = Math.max(Math.abs(low), Math.abs(high));
+        if (!(magnitude <= Charts.MAX_SPAN / 2)) {
+            throw RequestException.invalid("inputs", "The samples' x" + (column + 1) + " reaches " + magnitude
+                    + "; a decision boundary can be drawn for coordinates up to " + Charts.MAX_SPAN / 2
+                    + " in magnitude.");
+        }
         double span = high - low;
-        if (!(span > 0) || !Double.isFinite(span)) {
-            span = Math.max(1.0, Math.abs(low));
+        if (!(span > magnitude * 0x1p-30 && span > 0x1p-900)) {
+            span = Math.max(1.0, magnitude);
         }
         low -= span / 10;
         high += span / 10;

@@ -52,6 +52,17 @@ class DecisionBoundaryControllerTest {
         assertThat(blue(topRight)).isGreaterThan(red(topRight));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            [[5e-324, 0], [0, 1], [0, 0], [5e-324, 1]]
+            [[1e300, 2], [1e300, 2], [1e300, 2], [1e300, 2]]
+            [[1, 1e-9], [1.0000000000000002, 1e-9], [1, 0], [1, 1e-9]]
+            """)
+    void samplesTooCloseForDistinctCellsShouldStillBeDrawn(String inputs) {
+        String json = JsonBodies.replacing(DecisionBoundaryController.EXAMPLE, "\"inputs\": " + inputs);
+        assertThat(post(json)).hasStatus(200).hasContentTypeCompatibleWith("image/svg+xml");
+    }
+
     private static int red(int rgb) {
         return (rgb >> 16) & 0xFF;
     }
@@ -67,6 +78,7 @@ class DecisionBoundaryControllerTest {
             "inputs": [[0, 0, 1]]                              | 400 | inputs[0]
             "targets": [[0], [1]]                              | 400 | targets
             "loss": "hinge"                                    | 400 | loss
+            "inputs": [[-1e308, 0], [1e308, 1], [0, 0], [1, 1]]  | 400 | inputs
             """)
     void badFieldsShouldBeNamed(String field, int status, String path) {
         String json = JsonBodies.replacing(DecisionBoundaryController.EXAMPLE, field);
