@@ -6,7 +6,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
@@ -39,18 +41,31 @@ public final class ChartRenderer {
 
     private final int pixelBudget;
     private final Semaphore pixels;
+    private final Duration maxWait;
 
     /**
      * @param pixelBudget pixels of the PNG rasters drawn at the same time, at least 1; an image
      *                    larger than this cannot be drawn
-     * @throws IllegalArgumentException if {@code pixelBudget} &lt; 1
+     * @param maxWait     the longest a PNG render waits for its pixels, first come, first served
+     * @throws IllegalArgumentException if {@code pixelBudget} &lt; 1 or {@code maxWait} is negative
      */
-    public ChartRenderer(int pixelBudget) {
+    public ChartRenderer(int pixelBudget, Duration maxWait) {
         if (pixelBudget < 1) {
             throw new IllegalArgumentException("pixelBudget must be >= 1; got " + pixelBudget);
         }
+        if (maxWait.isNegative()) {
+            throw new IllegalArgumentException("maxWait must not be negative; got " + maxWait);
+        }
         this.pixelBudget = pixelBudget;
         this.pixels = new Semaphore(pixelBudget, true);
+        this.maxWait = maxWait;
+    }
+
+    /** Thrown when a PNG render's pixels stayed taken by others for the whole wait. */
+    public static final class BusyException extends RuntimeException {
+        BusyException(String message) {
+            super(message);
+        }
     }
 
     /**
@@ -85,6 +100,7 @@ public final class ChartRenderer {
      * @throws IllegalArgumentException if width or height is below 1, or a PNG's width × height
      *                                  exceeds the pixel budget
      * @throws IllegalStateException    if the thread is interrupted while waiting its turn
+     * @throws BusyException            if other PNG renders held the pixels for the whole wait
      */
     public byte[] render(JFreeChart chart, PlotFormat format, int width, int height) {
         if (width < 1 || height < 1) {
@@ -99,7 +115,10 @@ public final class ChartRenderer {
                     + pixelBudget);
         }
         try {
-            pixels.acquire((int) area);
+            if (!pixels.tryAcquire((int) area, maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new BusyException("Other PNG renders held the " + pixelBudget + " pixels of the budget for "
+                        + maxWait.toMillis() + " ms.");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to render a chart", e);

@@ -1,5 +1,6 @@
 package dev.activationlab.plot;
 
+import dev.activationlab.http.ProblemType;
 import dev.activationlab.http.RequestException;
 import dev.activationlab.http.ClientText;
 import org.jfree.chart.JFreeChart;
@@ -131,7 +132,12 @@ public record PlotImage(PlotFormat format, int width, int height) {
      * @param fileName the name a browser saves it under, without extension
      */
     public ResponseEntity<byte[]> respond(ChartRenderer renderer, JFreeChart chart, String fileName) {
-        byte[] body = renderer.render(chart, format, width, height);
+        byte[] body;
+        try {
+            body = renderer.render(chart, format, width, height);
+        } catch (ChartRenderer.BusyException e) {
+            throw new RequestException(ProblemType.SERVICE_BUSY, null, e.getMessage() + " Try again in a moment.");
+        }
         return ResponseEntity.ok()
                 .contentType(mediaType())
                 // The same URL answers SVG or PNG depending on Accept.

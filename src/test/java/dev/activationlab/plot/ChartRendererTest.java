@@ -2,21 +2,27 @@ package dev.activationlab.plot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.Color;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.junit.jupiter.api.Test;
 
 class ChartRendererTest {
 
-    private final ChartRenderer renderer = new ChartRenderer(4000 * 4000);
+    private static final Duration WAIT = Duration.ofSeconds(2);
+
+    private final ChartRenderer renderer = new ChartRenderer(4000 * 4000, WAIT);
 
     /** x from −6 to 6 in 0.05 steps. */
     private static double[] grid() {
@@ -172,7 +178,7 @@ class ChartRendererTest {
 
     @Test
     void pngLargerThanTheBudgetShouldBeRefusedRatherThanWaitForever() {
-        ChartRenderer small = new ChartRenderer(200 * 200);
+        ChartRenderer small = new ChartRenderer(200 * 200, WAIT);
 
         assertThatIllegalArgumentException().isThrownBy(() -> small.render(sigmoidAndTanh(), PlotFormat.PNG, 201, 200));
         assertThat(small.render(sigmoidAndTanh(), PlotFormat.PNG, 200, 200)).isNotEmpty();
@@ -182,11 +188,27 @@ class ChartRendererTest {
 
     @Test
     void renderShouldGiveItsPixelsBack() {
-        ChartRenderer small = new ChartRenderer(300 * 300);
+        ChartRenderer small = new ChartRenderer(300 * 300, WAIT);
 
         small.render(sigmoidAndTanh(), PlotFormat.PNG, 300, 300);
         small.render(sigmoidAndTanh(), PlotFormat.PNG, 200, 100);
 
+        assertThat(small.availablePixels()).isEqualTo(90_000);
+    }
+
+    @Test
+    void pngWhosePixelsStayTakenShouldBeRefusedAfterTheWait() throws Exception {
+        ChartRenderer small = new ChartRenderer(300 * 300, Duration.ofMillis(50));
+        Field field = ChartRenderer.class.getDeclaredField("pixels");
+        field.setAccessible(true);
+        Semaphore pixels = (Semaphore) field.get(small);
+        pixels.acquire(90_000);   // as a render of 300 × 300 in another request would
+
+        assertThatThrownBy(() -> small.render(sigmoidAndTanh(), PlotFormat.PNG, 100, 100))
+                .isInstanceOf(ChartRenderer.BusyException.class);
+
+        pixels.release(90_000);
+        assertThat(small.render(sigmoidAndTanh(), PlotFormat.PNG, 100, 100)).isNotEmpty();
         assertThat(small.availablePixels()).isEqualTo(90_000);
     }
 
