@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * @param activation  canonical name
- * @param dtype             the dtype of every number of the answer (float64 unless asked)
  * @param params      full resolved parameters, defaults included
+ * @param dtype       the dtype of every number of the answer (float64 unless asked)
  * @param x           evenly spaced abscissae, from … to inclusive
  * @param values      f(x_i)
  * @param derivatives f'(x_i)

@@ -119,6 +119,11 @@ public final class Trainer {
         TrainableNetwork.Pass pass = network.forward(inputs);
         double[][] outputs = pass.networkOutputs();
         double value = loss.loss(outputs, targets);
+        if (!Double.isFinite(value) && epoch == 0) {
+            throw new TrainingDivergedException(epoch, "The loss of the initial network is " + value
+                    + ": its outputs overflow double precision on these data, before any step (use smaller "
+                    + "weights or inputs).");
+        }
         if (!Double.isFinite(value)) {
             throw new TrainingDivergedException(epoch, "The training loss after epoch " + epoch + " is " + value
                     + ": the weights overflowed double precision (try a smaller learning rate).");

@@ -252,7 +252,10 @@ class TrainingController {
                     training.data().targets(), training.data().testInputs(), training.data().testTargets(),
                     training.settings(), listener);
         } catch (TrainingDivergedException e) {
-            throw RequestException.unprocessable("optimizer.learningRate", e.getMessage()).with("epoch", e.epoch());
+            // At epoch 0 no step has been taken: the initial network and the data overflow together,
+            // and no one field is at fault.
+            String field = e.epoch() == 0 ? null : "optimizer.learningRate";
+            throw RequestException.unprocessable(field, e.getMessage()).with("epoch", e.epoch());
         }
         List<TrainResponse.HistoryEntry> history = new ArrayList<>(run.history().size());
         for (EpochRecord record : run.history()) {
