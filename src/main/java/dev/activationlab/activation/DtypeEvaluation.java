@@ -77,7 +77,7 @@ public final class DtypeEvaluation {
         }
         String name = activation.name();
         boolean crossesZero = derivative && switch (name) {
-            case "gelu", "gelu_tanh", "silu", "mish", "snake", "swish" -> true;
+            case "gelu", "gelu_tanh", "silu", "mish", "snake" -> true;
             default -> false;
         };
         Map<Long, Double> decided = new HashMap<>();

@@ -32,17 +32,6 @@ public final class ExactActivations {
     private ExactActivations() {
     }
 
-    /** True if {@link #value} knows this activation. */
-    public static boolean covers(String name) {
-        return switch (name) {
-            case "step", "linear", "sigmoid", "tanh", "relu", "leaky_relu", "prelu", "elu", "selu", "celu",
-                 "gelu", "gelu_tanh", "silu", "mish", "softplus", "softsign", "hard_sigmoid", "hard_tanh",
-                 "hard_swish", "relu6", "log_sigmoid", "tanhshrink", "softshrink", "hardshrink", "threshold",
-                 "squareplus", "sparse_plus", "sparse_sigmoid", "exponential", "rrelu", "relu_squared",
-                 "snake" -> true;
-            default -> false;
-        };
-    }
 
     /**
      * f(x) or f'(x) of a scalar activation, to at least 60 significant digits (exactly, for the

@@ -83,11 +83,6 @@ public final class ChartRenderer {
         return (int) Math.min(budget, Integer.MAX_VALUE);
     }
 
-    /** The pixels PNG renders may hold at once. */
-    public int pixelBudget() {
-        return pixelBudget;
-    }
-
     /** The pixels not taken by a PNG render now. */
     int availablePixels() {
         return pixels.availablePermits();
