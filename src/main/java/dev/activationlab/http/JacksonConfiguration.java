@@ -9,7 +9,17 @@ import org.springframework.context.annotation.Scope;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.ArrayType;
 
 /**
  * Reading of request bodies beyond what {@code spring.jackson.*} in {@code application.yml} can
@@ -28,6 +38,48 @@ public class JacksonConfiguration {
     @Bean
     JsonMapperBuilderCustomizer strictDuplicateDetection() {
         return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /**
+     * Arrays of numbers only as JSON arrays: Jackson reads a string in place of a {@code double[]}
+     * (or another primitive number array) as Base64-encoded bytes, so {@code "x": "P/AAAAAAAAA="}
+     * would be the vector [1.0]. A string there is a wrong type (400), as it is everywhere else.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer numberArraysOnlyAsArrays() {
+        SimpleModule module = new SimpleModule("number-arrays-only-as-arrays");
+        module.setDeserializerModifier(new ValueDeserializerModifier() {
+            @Override
+            public ValueDeserializer<?> modifyArrayDeserializer(DeserializationConfig config, ArrayType valueType,
+                    BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
+                Class<?> element = valueType.getContentType().getRawClass();
+                boolean numbers = element.isPrimitive() && element != byte.class && element != char.class
+                        && element != boolean.class;
+                return numbers ? new ArrayOnly(deserializer) : deserializer;
+            }
+        });
+        return builder -> builder.addModule(module);
+    }
+
+    /** A primitive number array's reader that refuses a string (or embedded bytes) as the array. */
+    private static final class ArrayOnly extends DelegatingDeserializer {
+
+        ArrayOnly(ValueDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+            return new ArrayOnly(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) {
+            if (p.hasToken(JsonToken.VALUE_STRING) || p.hasToken(JsonToken.VALUE_EMBEDDED_OBJECT)) {
+                return ctxt.handleUnexpectedToken(handledType(), p);
+            }
+            return super.deserialize(p, ctxt);
+        }
     }
 
     /**

@@ -13,14 +13,18 @@ import org.apache.coyote.ActionCode;
  * runs: a malformed request line, a bad %-escape or a forbidden character in the URL, headers
  * that are malformed or too large, a broken chunked body. Tomcat's own report is an HTML page;
  * this one is a problem document like every other error of the service, with no server
- * version, message or stack trace in it. A 505 (unsupported HTTP version) is answered as 400,
- * since no client input may produce a 5xx.
+ * version, message or stack trace in it. A 505 (unsupported HTTP version) and a 501 (the
+ * method CONNECT, or a transfer coding Tomcat does not implement) are answered as 400, since no
+ * client input may produce a 5xx.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
     static final String CONTAINER_BAD_REQUEST = "The request could not be parsed: its request line, URL (for "
             + "example a malformed %-escape or a character that URLs do not allow), headers (malformed or too "
             + "large) or body framing are not valid HTTP/1.1.";
+
+    static final String NOT_IMPLEMENTED = "The request asks for what this service does not implement: the method "
+            + "CONNECT (this is not a proxy) or a transfer coding other than chunked.";
 
     public ProblemErrorReportValve() {
         setShowReport(false);
@@ -38,11 +42,15 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        if (status == 505) {
+        String detail = detail(status);
+        if (status == 501) {
+            detail = NOT_IMPLEMENTED;
+        }
+        if (status == 505 || status == 501) {
             status = 400;
             response.setStatus(400);
         }
-        String body = ProblemJson.of(ProblemType.forStatus(status), status, detail(status), null, null);
+        String body = ProblemJson.of(ProblemType.forStatus(status), status, detail, null, null);
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");

@@ -321,6 +321,18 @@ class ActivationControllerTest {
         assertThat(problem.get("detail").asString()).contains("an array of numbers");
     }
 
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"x": "P/AAAAAAAAA="}             | x
+            {"x": [[1.0], "P/AAAAAAAAA="]}    | x[1]
+            """)
+    void evaluateWhenXIsBase64TextShouldNotReadItAsNumbers(String body, String field) {
+        // "P/AAAAAAAAA=" is the Base64 of 1.0's eight bytes, which Jackson alone would read as [1.0].
+        JsonNode problem = problem(post("/api/v1/activations/relu/evaluate", body), 400, "invalid-request");
+
+        assertThat(problem.get("field").asString()).isEqualTo(field);
+    }
+
     @Test
     void evaluateWhenElementHasWrongTypeShouldNameTheIndex() {
         JsonNode problem = problem(post("/api/v1/activations/relu/evaluate", "{\"x\": [1, \"2\"]}"), 400,

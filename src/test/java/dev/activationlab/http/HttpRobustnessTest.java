@@ -114,6 +114,10 @@ class HttpRobustnessTest {
                 Arguments.of("URL too long", "GET /api/v1/activations/" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n"),
                 Arguments.of("Content-Length not a number", "POST /api/v1/activations/relu/evaluate HTTP/1.1\r\n"
                         + "Host: x\r\nContent-Type: application/json\r\nContent-Length: abc\r\n\r\n"),
+                Arguments.of("CONNECT, which Tomcat does not implement", "CONNECT 127.0.0.1:80 HTTP/1.1\r\n"
+                        + "Host: 127.0.0.1:80\r\n\r\n"),
+                Arguments.of("a transfer coding Tomcat does not implement", "POST /api/v1/activations/relu/evaluate "
+                        + "HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: br\r\n\r\n"),
                 Arguments.of("broken chunked framing", "POST /api/v1/activations/relu/evaluate HTTP/1.1\r\n"
                         + "Host: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
                         + "ZZ\r\n{\"x\": [1]}\r\n0\r\n\r\n"));
