@@ -80,6 +80,9 @@ public final class GradientChain {
                 logDefined = false;                         // an exact zero from here down
             } else if (logDefined) {
                 double t = logSum + factorLog10;             // Neumaier's compensated sum
+                if (!Double.isFinite(t)) {
+                    throw new GradientOutOfRangeException(k + 1);
+                }
                 logCompensation += Math.abs(logSum) >= Math.abs(factorLog10)
                         ? (logSum - t) + factorLog10
                         : (factorLog10 - t) + logSum;

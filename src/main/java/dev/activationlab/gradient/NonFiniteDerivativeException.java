@@ -6,8 +6,13 @@ public class NonFiniteDerivativeException extends ArithmeticException {
     private final int layer;
 
     public NonFiniteDerivativeException(int layer, double preActivation, double derivative) {
-        super("f'(" + preActivation + ") = " + derivative + " at layer " + layer
+        this(layer, "f'(" + preActivation + ") = " + derivative + " at layer " + layer
                 + " is not a finite number, so no gradient passes through it.");
+    }
+
+    /** @param layer the layer, 1-based */
+    protected NonFiniteDerivativeException(int layer, String message) {
+        super(message);
         this.layer = layer;
     }
 

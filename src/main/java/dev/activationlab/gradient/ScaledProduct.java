@@ -11,6 +11,9 @@ final class ScaledProduct {
 
     private static final int SUBNORMAL_SHIFT = 54;
 
+    /** The largest |exponent| kept: products beyond it are 0 or infinite in any case. */
+    private static final long EXPONENT_BOUND = 1L << 61;
+
     private double mantissa = 1.0;   // signed; |mantissa| in [1, 2) unless zero
     private long exponent;
     private boolean zero;
@@ -63,7 +66,9 @@ final class ScaledProduct {
 
     private void multiplyNormalized(double factorMantissa, long factorExponent) {
         double m = mantissa * factorMantissa;        // in [1, 4) in magnitude: one rounding
-        exponent += factorExponent;
+        // Saturating: far beyond any double's exponent either way, and never wrapping around.
+        exponent = Math.max(-EXPONENT_BOUND, Math.min(EXPONENT_BOUND,
+                exponent + Math.max(-EXPONENT_BOUND, Math.min(EXPONENT_BOUND, factorExponent))));
         if (Math.abs(m) >= 2.0) {
             m *= 0.5;                                 // exact
             exponent++;

@@ -7,6 +7,7 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
@@ -175,6 +176,10 @@ final class BodyReader implements ReadListener, AsyncListener {
             refuse(ProblemType.TOO_LARGE, tooLarge.getMessage());
         } else if (causedBy(t, SocketTimeoutException.class)) {
             refuse(ProblemType.REQUEST_TIMEOUT, "The request body stalled; send it without pauses.");
+        } else if (causedBy(t, EOFException.class)) {
+            // The client closed its side before the body's end; it may still read the answer.
+            refuse(ProblemType.INVALID_REQUEST, "The request body ended after " + length + " bytes, before "
+                    + (declared > 0 ? "the " + declared + " its Content-Length declared." : "its last chunk."));
         } else {
             // The client went away or broke off its body (nobody to answer), or its framing was
             // broken (the container answers 400 through the error page).
@@ -202,7 +207,7 @@ final class BodyReader implements ReadListener, AsyncListener {
         memory.releaseAll();
         try {
             if (kind != null && !response.isCommitted()) {
-                if (kind == ProblemType.SERVICE_BUSY && !(declared > 0 && length >= declared)) {
+                if (!(declared > 0 && length >= declared)) {
                     // The rest of the body is not read: the connection cannot be used again.
                     response.setHeader(HttpHeaders.CONNECTION, "close");
                 }

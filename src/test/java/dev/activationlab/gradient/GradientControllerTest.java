@@ -1,6 +1,7 @@
 package dev.activationlab.gradient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -110,6 +111,28 @@ class GradientControllerTest {
         assertProblem(chain("""
                 {"activation": "sigmoid", "layers": 2, "weights": [1, 1e999]}"""),
                 HttpStatus.BAD_REQUEST, "weights[1]");
+    }
+
+    @Test
+    void chainWhoseLogarithmLeavesTheDoubleRangeShouldBeUnprocessable() {
+        // ln σ'(1e308) = −1e308: five such factors have a log10 below −1.8e308.
+        assertProblem(chain("""
+                {"activation": "sigmoid", "layers": 5, "preActivation": 1e308}"""),
+                HttpStatus.UNPROCESSABLE_CONTENT, "preActivation");
+    }
+
+    @Test
+    void chainOfFactorsFarBelowTheDoubleRangeShouldUnderflowToZero() {
+        MvcTestResult result = chain("""
+                {"activation": "sigmoid", "layers": 2, "preActivation": 1e308}""");
+
+        assertThat(result).hasStatusOk();
+        assertThat(result).bodyJson().extractingPath("$.perLayer[0].gradient").asNumber()
+                .satisfies(g -> assertThat(g.doubleValue()).isZero());
+        assertThat(result).bodyJson().extractingPath("$.perLayer[1].gradient").asNumber()
+                .satisfies(g -> assertThat(g.doubleValue()).isZero());
+        assertThat(result).bodyJson().extractingPath("$.log10InputGradient").asNumber()
+                .satisfies(g -> assertThat(g.doubleValue()).isCloseTo(-2 * (1e308 / Math.log(10)), within(1e295)));
     }
 
     @Test

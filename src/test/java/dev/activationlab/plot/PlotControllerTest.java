@@ -414,6 +414,14 @@ class PlotControllerTest {
     }
 
     @Test
+    void chainPlotWhoseLogarithmLeavesTheDoubleRangeShouldBeUnprocessable() {
+        MvcTestResult result = mvc.get()
+                .uri("/api/v1/gradients/chain/plot?activations=sigmoid&layers=5&preActivation=1e308").exchange();
+
+        assertThat(result).hasStatus(422).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void chainPlotWhenGradientUnderflowsShouldStillDrawItFromItsLogarithm() throws Exception {
         MvcTestResult result = mvc.get().uri("/api/v1/gradients/chain/plot?activations=sigmoid&layers=1000").exchange();
 
