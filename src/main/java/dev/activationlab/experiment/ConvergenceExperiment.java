@@ -93,6 +93,11 @@ public final class ConvergenceExperiment {
                                 progress.epoch(index, runs, contender.name(), seed, record);
                             });
                 } catch (TrainingDivergedException e) {
+                    if (seen.isEmpty()) {
+                        // The initial network overflows on the data: there is no curve to keep.
+                        throw new TrainingDivergedException(0, contender.name() + " with seed " + seed + ": "
+                                + e.getMessage());
+                    }
                     // The run stops where it overflowed; its curves keep their last finite values.
                 }
                 lossCurves[s] = curve(seen, schedule.epochs(), r -> r.loss());

@@ -197,7 +197,9 @@ class ExperimentController {
                         data.test().inputs().length == 0 ? null : data.test().inputs(), data.test().targets(), schedule,
                         seeds, progress);
             } catch (TrainingDivergedException e) {
-                throw RequestException.unprocessable("optimizer.learningRate", e.getMessage());
+                // Only a run whose initial network overflows on the data, before any step, ends the
+                // experiment (later overflows are reported as diverged runs).
+                throw RequestException.unprocessable("activations", e.getMessage()).with("epoch", e.epoch());
             }
         }
     }
@@ -234,7 +236,7 @@ class ExperimentController {
         requests.targets(data.train().targets(), rows, outputWidth, loss);
 
         List<ConvergenceExperiment.Contender> contenders = new ArrayList<>(choices.size());
-        long multiplyAdds = 0;
+        long stepWork = 0;   // summed over the contenders: a softmax network costs more than a relu one
         for (int i = 0; i < choices.size(); i++) {
             ActivationChoice choice = choices.get(i);
             String at = "activations[" + i + "]";
@@ -248,17 +250,18 @@ class ExperimentController {
             ArchitectureSpec architecture = new ArchitectureSpec(request.hidden(), resolved.activation().name(),
                     params, null, request.init(), null, null);
             TrainableNetwork first = requests.architecture(architecture, inputWidth, outputWidth, seeds[0]);
-            multiplyAdds = first.stepWorkPerRow();
+            stepWork = Math.addExact(stepWork, first.stepWorkPerRow());
             contenders.add(new ConvergenceExperiment.Contender(resolved.activation().name(), params,
                     seed -> requests.architecture(architecture, inputWidth, outputWidth, seed)));
         }
         int epochs = requests.epochs(request.epochs());
         int batchSize = TrainingRequests.batchSize(request.batchSize(), rows);
         Double targetLoss = TrainingRequests.targetLoss(request.targetLoss());
-        long work = DeepNetworkSimulation.saturatingProduct(choices.size(), seeds.length, epochs, rows, multiplyAdds, 3);
+        long work = DeepNetworkSimulation.saturatingProduct(seeds.length, epochs, rows, stepWork, 3);
         if (work > limits.maxTrainingWork()) {
             throw RequestException.tooLarge("epochs", "The experiment takes " + work
-                    + " multiply-adds (activations · seeds · epochs · rows · Σ out·in · 3, with out² more per softmax-like layer); the limit is "
+                    + " multiply-adds (seeds · epochs · rows · 3 · the sum over the activations of Σ out·in, with "
+                    + "out² more per softmax-like layer); the limit is "
                     + limits.maxTrainingWork() + ". Use fewer seeds, activations, epochs or rows.");
         }
         long curveNumbers = 2L * choices.size() * (epochs + 1);

@@ -36,6 +36,8 @@ class ExperimentControllerTest {
             "activations": ["relu"], "hidden": [64, 64], "epochs": 5000                   | 413 | epochs
             "activations": ["relu"], "dataset": {"name": "nosuch"}                        | 400 | dataset.name
             "activations": ["relu", "glu"]                                                | 400 | activations[1]
+            "activations": ["softmax", "relu"], "hidden": [1000], "epochs": 1             | 413 | epochs
+            "activations": ["exponential"], "hidden": [8, 8, 8]                           | 422 | activations
             """)
     void experimentWithABadFieldShouldNameIt(String fields, int status, String field) {
         MvcTestResult result = mvc.post().uri("/api/v1/experiments/convergence").contentType(MediaType.APPLICATION_JSON)
