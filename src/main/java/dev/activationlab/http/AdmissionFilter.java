@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
@@ -52,9 +53,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * ({@link AnswerWriter}), so that a client that reads slowly holds memory (counted in the
  * budget) but no thread.</li>
  * </ol>
- * Event streams ({@code Accept: text/event-stream}) are written as they happen; their work runs on
- * the progress streams' own pool. Paths outside {@code /api/} (the playground, the OpenAPI
- * document) are not counted.
+ * Event streams ({@code Accept: text/event-stream}) take their turn or slot like other requests
+ * but are not buffered: they are written as they happen, and their work runs on the progress
+ * streams' own pool. Paths outside {@code /api/} (the playground, the OpenAPI document) are not
+ * counted.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -209,15 +211,6 @@ public class AdmissionFilter extends OncePerRequestFilter {
     private void admit(Admission admitted, HttpServletRequest request, HttpServletResponse response,
             FilterChain chain) throws ServletException, IOException {
         HttpServletRequest withBody = admitted.body == null ? request : new BufferedBodyRequest(request, admitted.body);
-        if (isEventStream(request)) {
-            // The handler starts the stream and returns; the work runs on the progress streams' pool.
-            try {
-                chain.doFilter(withBody, response);
-            } finally {
-                admitted.memory.releaseAll();
-            }
-            return;
-        }
         boolean heavy = admitted.heavyTurn || (admitted.body != null && admitted.body.length > heavyBody)
                 || isHeavyPath(request);
         if (heavy && !admitted.heavyTurn) {
@@ -234,11 +227,33 @@ public class AdmissionFilter extends OncePerRequestFilter {
             return;
         }
         try {
-            compute(withBody, request, response, chain, admitted.memory, heavy);
+            if (isEventStream(request)) {
+                stream(withBody, response, chain, admitted.memory, heavy);
+            } else {
+                compute(withBody, request, response, chain, admitted.memory, heavy);
+            }
         } finally {
             if (slotted) {
                 admission.releaseComputeSlot();
             }
+        }
+    }
+
+    /**
+     * Runs a request that accepts an event stream, unbuffered: a streaming handler starts the stream
+     * and returns (its work runs on the progress streams' pool, its events are written as they
+     * happen); a handler that answers otherwise, because the Accept header also lists JSON, computes
+     * here, inside the turn or slot taken for it like any other request.
+     */
+    private void stream(HttpServletRequest withBody, HttpServletResponse response, FilterChain chain,
+            MemoryReservation memory, boolean heavy) throws ServletException, IOException {
+        try {
+            chain.doFilter(withBody, response);
+        } finally {
+            if (heavy) {
+                admission.leaveHeavy();
+            }
+            memory.releaseAll();
         }
     }
 
@@ -347,9 +362,18 @@ public class AdmissionFilter extends OncePerRequestFilter {
         return MEMORY_PER_BODY_BYTE;
     }
 
+    /** Whether the Accept header lists text/event-stream with a quality above 0. */
     private static boolean isEventStream(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return accept != null && accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE);
+        if (accept == null || !accept.contains(MediaType.TEXT_EVENT_STREAM_VALUE)) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(type -> type.equalsTypeAndSubtype(MediaType.TEXT_EVENT_STREAM) && type.getQualityValue() > 0);
+        } catch (InvalidMediaTypeException malformed) {
+            return false;   // Spring MVC answers it 400 or 406; buffered like any other answer
+        }
     }
 
     /**

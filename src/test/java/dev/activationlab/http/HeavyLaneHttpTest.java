@@ -81,6 +81,20 @@ class HeavyLaneHttpTest {
     }
 
     @Test
+    void heavyRequestThatAlsoAcceptsAnEventStreamShouldStillWaitForItsTurn() throws Exception {
+        CompletableFuture<HttpResponse<String>> first = heavy(3000);
+        Thread.sleep(200);
+
+        HttpResponse<String> refused = client.send(HttpRequest.newBuilder(uri("/api/v1/test-only/heavy?millis=10"))
+                .header("Accept", "text/event-stream, application/json").timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).as("an Accept that lists event streams is no way around the heavy lane")
+                .isEqualTo(503);
+        assertThat(first.get().statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void bodyOverHeavyBodyShouldWaitForTheHeavyTurnAndOneBelowItShouldNot() throws Exception {
         CompletableFuture<HttpResponse<String>> first = heavy(1000);
         Thread.sleep(200);   // the first holds the one heavy turn for a second
