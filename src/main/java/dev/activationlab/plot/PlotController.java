@@ -218,6 +218,7 @@ class PlotController {
                 + described, notes, "layer (1 = next to the input)", "|gradient| (log scale)");
         String fileName = "gradient-chain-" + functions.stream().map(f -> f.activation().name())
                 .collect(Collectors.joining("-"));
+        requireDrawable(lines);   // log10 |g| of −1e307 per layer over 40 layers spans more than one axis
         return respond(Charts.log10Chart(text, lines), image, fileName);
     }
 

@@ -8,6 +8,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import dev.activationlab.ApiSliceTest;
 import org.springframework.http.MediaType;
@@ -413,10 +415,11 @@ class PlotControllerTest {
                 .contains("relu: a factor w·f′(z) is exactly 0");
     }
 
-    @Test
-    void chainPlotWhoseLogarithmLeavesTheDoubleRangeShouldBeUnprocessable() {
-        MvcTestResult result = mvc.get()
-                .uri("/api/v1/gradients/chain/plot?activations=sigmoid&layers=5&preActivation=1e308").exchange();
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"layers=5&preActivation=1e308", "layers=3&preActivation=1e308",
+            "layers=40&preActivation=1e307"})
+    void chainPlotWhoseLogarithmsCannotBeDrawnShouldBeUnprocessable(String query) {
+        MvcTestResult result = mvc.get().uri("/api/v1/gradients/chain/plot?activations=sigmoid&" + query).exchange();
 
         assertThat(result).hasStatus(422).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
