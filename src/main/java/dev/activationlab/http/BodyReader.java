@@ -229,7 +229,13 @@ final class BodyReader implements ReadListener, AsyncListener {
 
     @Override
     public void onError(AsyncEvent event) {
-        refuse(null, null);
+        // The container reports a read that failed (a client that half-closed before the body's end
+        // among them) here as well as to onError(Throwable), whichever comes first.
+        if (event.getThrowable() != null) {
+            failed(event.getThrowable());
+        } else {
+            refuse(null, null);
+        }
     }
 
     @Override

@@ -26,6 +26,9 @@ class ProblemErrorController implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
 
+    static final String BODY_ENDED_EARLY = "The request body ended before the length its Content-Length declared "
+            + "(or before its last chunk): the client closed its side of the connection too early.";
+
     private final JsonMapper jsonMapper;
 
     ProblemErrorController(JsonMapper jsonMapper) {
@@ -68,11 +71,16 @@ class ProblemErrorController implements ErrorController {
             // reported here when the body was being read without blocking.
             return ProblemHandler.problem(ProblemType.INVALID_REQUEST, ProblemErrorReportValve.detail(400), null);
         }
+        if (ProblemHandler.causeOfType(exception, java.io.EOFException.class) != null) {
+            // The client half-closed its connection before its body's end: the container reports the
+            // failed read here (as a 500) after the body's reader has seen it too.
+            return ProblemHandler.problem(ProblemType.INVALID_REQUEST, BODY_ENDED_EARLY, null);
+        }
         if (status == null) {
             // Someone asked for the error page itself.
             return ProblemHandler.problem(ProblemType.NOT_FOUND, ProblemErrorReportValve.detail(404), null);
         }
-        if (status >= 500 && ProblemHandler.causeOfType(exception, java.io.EOFException.class) == null) {
+        if (status >= 500) {
             log.error("Unexpected error outside request handling (status {})", status, exception);
         }
         int reported = status == 505 ? 400 : status;

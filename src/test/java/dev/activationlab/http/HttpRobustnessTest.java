@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -134,6 +135,19 @@ class HttpRobustnessTest {
         JsonNode problem = jsonMapper.readTree(response.body);
         assertThat(problem.get("type").asString()).isEqualTo("urn:activation-lab:problem:invalid-request");
         assertNoInternals(response.body);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Content-Length: 100\r\n\r\n{\"x\":[1,2]}",
+            "Transfer-Encoding: chunked\r\n\r\n5\r\n{\"x\":"})
+    void bodyEndedByAHalfCloseShouldAnswerBadRequest(String framing) throws IOException {
+        RawResponse response = raw("POST /api/v1/activations/sigmoid/evaluate HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Type: application/json\r\n" + framing, true);
+
+        assertThat(response.status).isEqualTo(400);
+        JsonNode problem = jsonMapper.readTree(response.body);
+        assertThat(problem.get("type").asString()).isEqualTo("urn:activation-lab:problem:invalid-request");
+        assertThat(problem.get("detail").asString()).contains("ended before");
     }
 
     @Test
@@ -360,11 +374,19 @@ class HttpRobustnessTest {
 
     /** Sends bytes as they are, past any HTTP client's checks, and reads until the server closes. */
     private RawResponse raw(String request) throws IOException {
+        return raw(request, false);
+    }
+
+    /** As {@link #raw(String)}, closing the sending side after the request when {@code halfClose}. */
+    private RawResponse raw(String request, boolean halfClose) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
+            if (halfClose) {
+                socket.shutdownOutput();
+            }
             ByteArrayOutputStream received = new ByteArrayOutputStream();
             InputStream in = socket.getInputStream();
             byte[] buffer = new byte[8192];
