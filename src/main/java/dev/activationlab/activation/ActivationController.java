@@ -6,6 +6,7 @@ import dev.activationlab.dtype.Dtype;
 import dev.activationlab.activation.VectorBodies.Format;
 import dev.activationlab.activation.VectorBodies.Input;
 import dev.activationlab.http.ProblemType;
+import dev.activationlab.http.ClientText;
 import dev.activationlab.http.RequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -64,7 +65,8 @@ class ActivationController {
             + "each); application/x-npy takes a NumPy .npy file (format 1.0, 2.0 or 3.0; <f8, <f4 or <f2; C order; "
             + "shape (n) or (rows, n)) whose dtype is the answer's (a dtype query parameter, if given, must agree). "
             + "With a binary body the activation's parameters are query parameters of their own names (?alpha=0.1), "
-            + "as for curve. Inputs are rounded to the dtype exactly as a JSON body's, so a binary answer holds the "
+            + "as for curve; a JSON body carries them in params, and a query parameter beside a JSON body is a 400. "
+            + "Inputs are rounded to the dtype exactly as a JSON body's, so a binary answer holds the "
             + "bits of the JSON answer for the same numbers. The answer comes in the request's format unless Accept "
             + "prefers another of application/json, application/octet-stream and application/x-npy (a JSON body "
             + "may ask for a binary answer); any other Accept is a 406, and so is a .npy answer in bfloat16, which "
@@ -145,9 +147,10 @@ class ActivationController {
             produces = {MediaType.APPLICATION_JSON_VALUE, VectorAnswers.OCTET_STREAM, VectorAnswers.NPY})
     ResponseEntity<Object> evaluate(@Parameter(description = NAME_DESCRIPTION, example = "leaky_relu")
                                     @PathVariable String name, @RequestBody EvaluateRequest request,
+                                    @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query,
                                     @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false)
                                     String accept) {
-        return answerJson(name, request, accept, false);
+        return answerJson(name, request, query, accept, false);
     }
 
     @Operation(operationId = "differentiateActivation",
@@ -173,9 +176,10 @@ class ActivationController {
             produces = {MediaType.APPLICATION_JSON_VALUE, VectorAnswers.OCTET_STREAM, VectorAnswers.NPY})
     ResponseEntity<Object> derivative(@Parameter(description = NAME_DESCRIPTION, example = "leaky_relu")
                                       @PathVariable String name, @RequestBody EvaluateRequest request,
+                                      @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query,
                                       @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false)
                                       String accept) {
-        return answerJson(name, request, accept, true);
+        return answerJson(name, request, query, accept, true);
     }
 
     /**
@@ -200,9 +204,19 @@ class ActivationController {
         return answer(activation, parameters, input, VectorAnswers.negotiate(format, accept), derivative);
     }
 
-    /** Evaluate or derivative of a JSON body. */
-    private ResponseEntity<Object> answerJson(String name, EvaluateRequest request, String accept, boolean derivative) {
+    /**
+     * Evaluate or derivative of a JSON body, whose parameters and dtype are in the body: a query
+     * parameter (meant for a binary body) would otherwise be silently ignored.
+     */
+    private ResponseEntity<Object> answerJson(String name, EvaluateRequest request, MultiValueMap<String, String> query,
+            String accept, boolean derivative) {
         Activation activation = registry.require(name);
+        if (!query.isEmpty()) {
+            String parameter = ClientText.shorten(query.keySet().iterator().next());
+            throw RequestException.invalid(parameter, "A JSON body carries the activation's parameters in params and "
+                    + "its dtype in dtype; query parameters such as '" + parameter + "' are read with a binary body "
+                    + "(application/octet-stream or application/x-npy) only.");
+        }
         Parameters parameters = Parameters.resolve(activation, request.params());
         Dtype dtype = DtypeParameter.parse(request.dtype(), "dtype");
         Input input = VectorBodies.fromJson(request.x(), dtype, rowLimit(activation, derivative),

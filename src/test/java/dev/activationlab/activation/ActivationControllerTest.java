@@ -97,6 +97,16 @@ class ActivationControllerTest {
 
     // ---- evaluate ----
 
+    @ParameterizedTest
+    @CsvSource({"evaluate, alpha=0.5, alpha", "derivative, dtype=float32, dtype"})
+    void jsonBodyWithAQueryParameterShouldReturnBadRequestNamingIt(String operation, String query, String field) {
+        JsonNode problem = problem(post("/api/v1/activations/leaky_relu/" + operation + "?" + query,
+                "{\"x\": [-1.0]}"), 400, "invalid-request");
+
+        assertThat(problem.get("field").asString()).isEqualTo(field);
+        assertThat(problem.get("detail").asString()).contains("params", "binary body");
+    }
+
     @Test
     void evaluateShouldEchoCanonicalNameAndParams() {
         JsonNode body = json(post("/api/v1/activations/Leaky-ReLU/evaluate",
