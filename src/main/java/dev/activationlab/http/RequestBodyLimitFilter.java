@@ -14,6 +14,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -23,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * problem document: up front when the declared Content-Length is too large, and while reading
  * when a body without a length (chunked) grows past the limit, so that no body beyond it is
  * ever buffered. A body in a charset Java does not know ({@code charset=no-such}) is refused with
- * 415 before it is read. A request with a body over 64 KB also gets a 512 KB response buffer.
+ * 415 before it is read, and so is a body with a Content-Encoding (gzip, ...): this service reads
+ * bodies as they are (RFC 9110, 15.5.16). A request with a body over 64 KB also gets a 512 KB response buffer.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -53,6 +55,14 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         if (encoding != null && hasBody(request) && charset(encoding) == null) {
             writeProblem(request, response, ProblemType.UNSUPPORTED_MEDIA_TYPE, "The request body's charset '"
                     + ClientText.shorten(encoding) + "' is not supported; send JSON in UTF-8.");
+            return;
+        }
+        String coding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
+        if (coding != null && hasBody(request) && !coding.isBlank() && !coding.trim().equalsIgnoreCase("identity")) {
+            // Read as it is, a gzip body would be parsed as garbage, or worse, as other numbers.
+            response.setHeader(HttpHeaders.ACCEPT_ENCODING, "identity");
+            writeProblem(request, response, ProblemType.UNSUPPORTED_MEDIA_TYPE, "The request body's Content-Encoding '"
+                    + ClientText.shorten(coding) + "' is not supported; send the body uncompressed.");
             return;
         }
         // A declared length within the limit is all Tomcat will read, so only a body without one

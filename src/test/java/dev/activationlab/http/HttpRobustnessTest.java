@@ -228,6 +228,27 @@ class HttpRobustnessTest {
         assertNoInternals(response.body());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"gzip", "br"})
+    void compressedBodyShouldAnswerUnsupportedMediaType(String coding) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/activations/relu/evaluate"))
+                .header("Content-Type", "application/json").header("Content-Encoding", coding)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"x\": [1]}")));
+
+        assertProblem(response, 415, "unsupported-media-type");
+        assertThat(response.headers().firstValue("Accept-Encoding")).hasValue("identity");
+        assertThat(jsonMapper.readTree(response.body()).get("detail").asString()).contains(coding);
+    }
+
+    @Test
+    void bodyMarkedIdentityEncodedShouldBeRead() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/activations/relu/evaluate"))
+                .header("Content-Type", "application/json").header("Content-Encoding", "identity")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"x\": [1]}")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
     @Test
     void errorPageItselfShouldAnswerNotFoundProblem() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/error")).GET());
