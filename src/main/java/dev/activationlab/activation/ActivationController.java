@@ -65,7 +65,8 @@ class ActivationController {
             + "each); application/x-npy takes a NumPy .npy file (format 1.0, 2.0 or 3.0; <f8, <f4 or <f2; C order; "
             + "shape (n) or (rows, n)) whose dtype is the answer's (a dtype query parameter, if given, must agree). "
             + "With a binary body the activation's parameters are query parameters of their own names (?alpha=0.1), "
-            + "as for curve; a JSON body carries them in params, and a query parameter beside a JSON body is a 400. "
+            + "as for curve; a JSON body carries them in params and its dtype in dtype, and another query parameter beside "
+            + "a JSON body, or a dtype one that disagrees with the body's, is a 400. "
             + "Inputs are rounded to the dtype exactly as a JSON body's, so a binary answer holds the "
             + "bits of the JSON answer for the same numbers. The answer comes in the request's format unless Accept "
             + "prefers another of application/json, application/octet-stream and application/x-npy (a JSON body "
@@ -206,19 +207,29 @@ class ActivationController {
 
     /**
      * Evaluate or derivative of a JSON body, whose parameters and dtype are in the body: a query
-     * parameter (meant for a binary body) would otherwise be silently ignored.
+     * parameter (meant for a binary body) would otherwise be silently ignored. A dtype query
+     * parameter that agrees with the body's is let through, as for a .npy body (Swagger UI sends
+     * the documented one with every body).
      */
     private ResponseEntity<Object> answerJson(String name, EvaluateRequest request, MultiValueMap<String, String> query,
             String accept, boolean derivative) {
         Activation activation = registry.require(name);
-        if (!query.isEmpty()) {
-            String parameter = ClientText.shorten(query.keySet().iterator().next());
-            throw RequestException.invalid(parameter, "A JSON body carries the activation's parameters in params and "
-                    + "its dtype in dtype; query parameters such as '" + parameter + "' are read with a binary body "
-                    + "(application/octet-stream or application/x-npy) only.");
-        }
         Parameters parameters = Parameters.resolve(activation, request.params());
         Dtype dtype = DtypeParameter.parse(request.dtype(), "dtype");
+        for (String key : QueryParameters.singleValued(query).keySet()) {
+            String parameter = ClientText.shorten(key);
+            if (!key.equals("dtype")) {
+                throw RequestException.invalid(parameter, "A JSON body carries the activation's parameters in params; "
+                        + "query parameters such as '" + parameter + "' are read with a binary body "
+                        + "(application/octet-stream or application/x-npy) only.");
+            }
+            Dtype requested = DtypeParameter.parse(query.getFirst(key), "dtype");
+            if (requested != dtype) {
+                throw RequestException.invalid("dtype", "The dtype query parameter is " + requested.label()
+                        + " but the JSON body's dtype is " + dtype.label()
+                        + "; a JSON body gives its dtype in the body: leave the query parameter out or make them agree.");
+            }
+        }
         Input input = VectorBodies.fromJson(request.x(), dtype, rowLimit(activation, derivative),
                 limits.maxVectorLength());
         return answer(activation, parameters, input, VectorAnswers.negotiate(Format.JSON, accept), derivative);

@@ -98,13 +98,23 @@ class ActivationControllerTest {
     // ---- evaluate ----
 
     @ParameterizedTest
-    @CsvSource({"evaluate, alpha=0.5, alpha", "derivative, dtype=float32, dtype"})
+    @CsvSource({"evaluate, alpha=0.5, alpha", "derivative, dtype=float32, dtype", "evaluate, dtype=float64&x=1, x"})
     void jsonBodyWithAQueryParameterShouldReturnBadRequestNamingIt(String operation, String query, String field) {
         JsonNode problem = problem(post("/api/v1/activations/leaky_relu/" + operation + "?" + query,
                 "{\"x\": [-1.0]}"), 400, "invalid-request");
 
         assertThat(problem.get("field").asString()).isEqualTo(field);
-        assertThat(problem.get("detail").asString()).contains("params", "binary body");
+        assertThat(problem.get("detail").asString()).contains("JSON body");
+    }
+
+    @Test
+    void jsonBodyWithADtypeQueryParameterThatAgreesShouldBeAnswered() {
+        JsonNode body = json(post("/api/v1/activations/leaky_relu/evaluate?dtype=float32",
+                "{\"x\": [-1.0], \"dtype\": \"float32\"}"), 200);
+
+        assertThat(body.get("dtype").asString()).isEqualTo("float32");
+        assertThat(json(post("/api/v1/activations/leaky_relu/evaluate?dtype=float64", "{\"x\": [-1.0]}"), 200)
+                .get("values").get(0).asDouble()).isEqualTo(-0.01);
     }
 
     @Test
