@@ -50,14 +50,26 @@ public final class ActivationLookup {
      */
     public static Resolved resolve(ActivationRegistry registry, String name, Map<String, Double> params, String at) {
         String prefix = prefix(at);
+        return resolve(registry, name, params, prefix + "activation", prefix + "params");
+    }
+
+    /**
+     * As {@link #resolve(ActivationRegistry, String, Map, String)}, for a name and parameters
+     * held in fields of other names.
+     *
+     * @param nameField   JSON path of the name, named by a 400 for an unknown one
+     * @param paramsField JSON path of the parameters' object, put before a bad parameter's name
+     */
+    public static Resolved resolve(ActivationRegistry registry, String name, Map<String, Double> params,
+            String nameField, String paramsField) {
         try {
             Activation activation = registry.require(name);
             return new Resolved(activation, Parameters.resolve(activation, params));
         } catch (UnknownActivationException e) {
-            throw new RequestException(ProblemType.INVALID_ACTIVATION, prefix + "activation", e.getMessage())
+            throw new RequestException(ProblemType.INVALID_ACTIVATION, nameField, e.getMessage())
                     .with("validNames", e.validNames());
         } catch (InvalidParameterException e) {
-            throw new RequestException(ProblemType.INVALID_PARAMETER, prefix + "params." + e.parameter(),
+            throw new RequestException(ProblemType.INVALID_PARAMETER, paramsField + "." + e.parameter(),
                     e.getMessage());
         }
     }

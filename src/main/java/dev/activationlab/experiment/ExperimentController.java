@@ -43,10 +43,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 class ExperimentController {
 
-    /** Most activations one experiment compares. */
-    static final int MAX_ACTIVATIONS = 12;
-    /** Most seeds one experiment runs each activation with. */
-    static final int MAX_SEEDS = 20;
     private static final long[] DEFAULT_SEEDS = {1, 2, 3, 4, 5};
 
     static final String EXAMPLE = """
@@ -89,8 +85,10 @@ class ExperimentController {
                     that stopped at targetLoss keeps its last value). With an even number of seeds a median is the \
                     mean of the two middle values. `ranking` lists the activations by reachedFraction (higher \
                     first), then medianEpochsToTarget (fewer first), then medianFinalLoss. A run whose weights \
-                    overflow is reported as diverged (finalLoss null) instead of failing the experiment. Up to 12 \
-                    activations and 20 seeds (default [1, 2, 3, 4, 5]); the summed work of every run, epochs · \
+                    overflow is reported as diverged (finalLoss null) instead of failing the experiment. Up to \
+                    ${activation-lab.limits.max-experiment-activations} activations and \
+                    ${activation-lab.limits.max-experiment-seeds} seeds (default [1, 2, 3, 4, 5]; more of either is \
+                    a 413 naming the field); the summed work of every run, epochs · \
                     rows · Σ out·in · 3 (with out² more per softmax-like layer), is bounded by activation-lab.limits.max-training-work before anything \
                     starts (413). Accept: text/event-stream streams progress events (run, runs, activation, seed, \
                     epoch, epochs, loss) and then the result, as /networks/train does.""",
@@ -207,13 +205,14 @@ class ExperimentController {
     private Plan plan(ConvergenceRequest request) {
         Loss loss = requests.loss(request.loss());
         List<ActivationChoice> choices = request.activations();
+        int maxActivations = limits.maxExperimentActivations();
         if (choices == null || choices.isEmpty()) {
-            throw RequestException.invalid("activations", "'activations' is required: 1 to " + MAX_ACTIVATIONS
+            throw RequestException.invalid("activations", "'activations' is required: 1 to " + maxActivations
                     + " activation names (or {\"name\", \"params\"} objects).");
         }
-        if (choices.size() > MAX_ACTIVATIONS) {
+        if (choices.size() > maxActivations) {
             throw RequestException.tooLarge("activations", "'activations' has " + choices.size()
-                    + " entries; the limit is " + MAX_ACTIVATIONS + ".");
+                    + " entries; the limit is " + maxActivations + ".");
         }
         if (request.dataset() == null) {
             throw RequestException.invalid("dataset", "'dataset' is required: the toy dataset every run trains on.");
@@ -222,9 +221,14 @@ class ExperimentController {
         DatasetDraw data = DatasetDraw.of(spec.name(), spec.samples(), spec.noise(), spec.seed(), spec.testFraction(),
                 "dataset.", false);
         long[] seeds = request.seeds() == null ? DEFAULT_SEEDS : request.seeds();
-        if (seeds.length == 0 || seeds.length > MAX_SEEDS) {
-            throw RequestException.invalid("seeds", "'seeds' must hold 1 to " + MAX_SEEDS + " seeds, not "
-                    + seeds.length + ".");
+        int maxSeeds = limits.maxExperimentSeeds();
+        if (seeds.length == 0) {
+            throw RequestException.invalid("seeds", "'seeds' must hold 1 to " + maxSeeds + " seeds, not none.");
+        }
+        if (seeds.length > maxSeeds) {
+            // A limit on the work, as API.md's "Limits" has it: 413, like too many activations.
+            throw RequestException.tooLarge("seeds", "'seeds' has " + seeds.length + " seeds; the limit is "
+                    + maxSeeds + ".");
         }
         if (request.hidden() == null) {
             throw RequestException.invalid("hidden", "'hidden' is required: the hidden layer widths, e.g. [8, 8].");
@@ -244,7 +248,8 @@ class ExperimentController {
                 throw RequestException.invalid(at, "'" + at + "' must be an activation name or {\"name\", "
                         + "\"params\"}.");
             }
-            var resolved = ActivationLookup.resolve(registry, choice.name(), choice.params(), at);
+            // The entry itself is named for an unknown name: it may be a bare name or {name, params}.
+            var resolved = ActivationLookup.resolve(registry, choice.name(), choice.params(), at, at + ".params");
             NetworkShapes.requireOneOutputPerNeuron(resolved.activation(), at);
             Map<String, Double> params = resolved.parameters().asMap();
             ArchitectureSpec architecture = new ArchitectureSpec(request.hidden(), resolved.activation().name(),

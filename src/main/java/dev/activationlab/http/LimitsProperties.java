@@ -39,6 +39,8 @@ import org.springframework.validation.annotation.Validated;
  *                            training run ({@code /networks/train}; the 3 counts the forward pass,
  *                            the backward pass and the weight gradients), and rows · multiply-adds · 3
  *                            of one {@code /networks/backward}
+ * @param maxExperimentActivations activations one convergence experiment compares
+ * @param maxExperimentSeeds  seeds one convergence experiment runs each activation with
  */
 @Validated
 @ConfigurationProperties("activation-lab.limits")
@@ -59,5 +61,7 @@ public record LimitsProperties(
         @Positive int maxPlotPixels,
         @Positive long maxSimulationNumbers,
         @Positive long maxJsonTokens,
-        @Positive long maxTrainingWork) {
+        @Positive long maxTrainingWork,
+        @Positive int maxExperimentActivations,
+        @Positive int maxExperimentSeeds) {
 }

@@ -243,7 +243,7 @@ public final class TrainingRequests {
         var hiddenActivation = ActivationLookup.resolve(registry, spec.activation() == null ? "tanh"
                 : spec.activation(), spec.params(), "architecture");
         var outputActivation = ActivationLookup.resolve(registry, spec.outputActivation() == null ? "linear"
-                : spec.outputActivation(), null, "architecture.output");
+                : spec.outputActivation(), null, "architecture.outputActivation", "architecture.outputActivation");
         NetworkShapes.requireOneOutputPerNeuron(hiddenActivation.activation(), "architecture.activation");
         NetworkShapes.requireOneOutputPerNeuron(outputActivation.activation(), "architecture.outputActivation");
         for (int k = 0; k < hidden.length; k++) {

@@ -25,11 +25,11 @@ class ExperimentControllerTest {
     @ParameterizedTest(name = "{0} → {1} at {2}")
     @CsvSource(delimiter = '|', textBlock = """
             "activations": []                                                             | 400 | activations
-            "activations": ["relu", "nosuch"]                                             | 400 | activations[1].activation
+            "activations": ["relu", "nosuch"]                                             | 400 | activations[1]
             "activations": [{"name": "leaky_relu", "params": {"beta": 1}}]                | 400 | activations[0].params.beta
             "activations": ["a","b","c","d","e","f","g","h","i","j","k","l","m"]            | 413 | activations
             "activations": ["relu"], "seeds": []                                          | 400 | seeds
-            "activations": ["relu"], "seeds": [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21] | 400 | seeds
+            "activations": ["relu"], "seeds": [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21] | 413 | seeds
             "activations": ["relu"], "epochs": 100000                                     | 400 | epochs
             "activations": ["relu"], "batchSize": 41                                      | 400 | batchSize
             "activations": ["relu"], "optimizer": {"name": "rmsprop"}                     | 400 | optimizer.name

@@ -15,7 +15,7 @@ import org.springframework.util.unit.DataSize;
 class RequestBodyLimitFilterTest {
 
     private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(new LimitsProperties(10, 10,
-            DataSize.ofKilobytes(1), 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 100, 10, 1000, 1000));
+            DataSize.ofKilobytes(1), 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 100, 10, 1000, 1000, 10, 10));
 
     private static MockHttpServletRequest post(String contentType, byte[] body) {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/activations/relu/evaluate");

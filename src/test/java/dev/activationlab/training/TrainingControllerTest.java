@@ -114,6 +114,8 @@ class TrainingControllerTest {
             "dataset": {"name": "and"}, "architecture": {"hidden": [2], "activation": "nosuch"} | 400 | architecture.activation
             "dataset": {"name": "and"}                              | 400 | layers
             "dataset": {"name": "and"}, "architecture": {"hidden": [2], "outputActivation": "swiglu"} | 400 | architecture.outputActivation
+            "dataset": {"name": "and"}, "architecture": {"hidden": [2], "outputActivation": "nosuch"} | 400 | architecture.outputActivation
+            "dataset": {"name": "and"}, "architecture": {"hidden": [2], "params": {"beta": 1}} | 400 | architecture.params.beta
             "dataset": {"name": "and"}, "architecture": {"hidden": [2], "activation": "geglu"} | 400 | architecture.activation
             """)
     void trainWithBadDataOrArchitectureShouldNameIt(String fields, int status, String field) {
