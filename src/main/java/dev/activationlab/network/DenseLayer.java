@@ -1,17 +1,25 @@
 package dev.activationlab.network;
 
+import dev.activationlab.activation.ActivationLookup;
 import dev.activationlab.activation.BoundActivation;
+import dev.activationlab.activation.ScalarActivation;
+import dev.activationlab.activation.ScalarFunction;
+import dev.activationlab.activation.VectorActivation;
 import java.util.Objects;
 
 /**
  * A fully connected layer y = f(W·x + b), with W of shape out × in: row j holds the weights
- * into neuron j, as in PyTorch's {@code nn.Linear.weight}.
+ * into neuron j, as in PyTorch's {@code nn.Linear.weight}. f acts on each neuron, or, for a
+ * vector-valued activation that keeps the width (softmax, log_softmax, softmin, sparsemax), on
+ * the layer's whole row of weighted sums, as {@code nn.Softmax(dim=-1)} after an {@code nn.Linear}.
  */
 public final class DenseLayer {
 
     private final double[][] weights;
     private final double[] biases;
-    private final BoundActivation activation;
+    private final ActivationLookup.Resolved activation;
+    /** f bound to its parameters for a scalar activation; null for a vector-valued one. */
+    private final ScalarFunction function;
 
     /**
      * @param weights    W, out × in with out ≥ 1 and in ≥ 1, every row of the same length (copied)
@@ -20,6 +28,27 @@ public final class DenseLayer {
      * @throws IllegalArgumentException if W is empty or ragged, or b's length is not out
      */
     public DenseLayer(double[][] weights, double[] biases, BoundActivation activation) {
+        this(weights, biases, new ActivationLookup.Resolved(activation.activation(), activation.parameters()),
+                activation.function());
+    }
+
+    /**
+     * @param weights    as above
+     * @param biases     as above
+     * @param activation f with its resolved parameters: scalar, or vector-valued with one output
+     *                   per input
+     * @throws IllegalArgumentException as above, or for an activation that changes the width (glu)
+     */
+    public DenseLayer(double[][] weights, double[] biases, ActivationLookup.Resolved activation) {
+        this(weights, biases, activation, activation.activation() instanceof ScalarActivation scalar
+                ? scalar.bind(activation.parameters()) : null);
+        if (activation.activation() instanceof VectorActivation vector && vector.outputLength(2) != 2) {
+            throw new IllegalArgumentException(vector.name() + " does not give one output per neuron");
+        }
+    }
+
+    private DenseLayer(double[][] weights, double[] biases, ActivationLookup.Resolved activation,
+            ScalarFunction function) {
         if (weights.length == 0 || weights[0].length == 0) {
             throw new IllegalArgumentException("A layer needs at least one neuron and one input");
         }
@@ -37,6 +66,7 @@ public final class DenseLayer {
         }
         this.biases = biases.clone();
         this.activation = Objects.requireNonNull(activation, "activation");
+        this.function = function;
     }
 
     /** Fan-in: the number of inputs, in. */
@@ -63,7 +93,8 @@ public final class DenseLayer {
         return biases.clone();
     }
 
-    public BoundActivation activation() {
+    /** f and its resolved parameters. */
+    public ActivationLookup.Resolved activation() {
         return activation;
     }
 
@@ -86,14 +117,17 @@ public final class DenseLayer {
     }
 
     /**
-     * f applied to each weighted sum.
+     * f applied to each weighted sum, or to the whole row for a vector-valued f.
      *
      * @param z weighted sums, length out
      * @return a new array of the out outputs
      */
     public double[] activate(double[] z) {
+        if (function == null) {
+            return ((VectorActivation) activation.activation()).value(z, activation.parameters());
+        }
         double[] y = new double[z.length];
-        activation.function().values(z, y);
+        function.values(z, y);
         return y;
     }
 }

@@ -78,7 +78,10 @@ class NetworkController {
             description = "Each layer computes z = W·h + b and f(z), W out × in with row j holding the weights "
                     + "into neuron j (PyTorch's nn.Linear.weight), each z_j summed in index order with the bias "
                     + "added last. The response carries every layer's weighted sums and outputs, one row per "
-                    + "input row. A layer without an activation is linear, as a bare nn.Linear. Limits: rows · "
+                    + "input row. A layer without an activation is linear, as a bare nn.Linear. A softmax, log_softmax, "
+                    + "softmin or sparsemax layer acts on each row of its weighted sums (nn.Softmax(dim=-1) after "
+                    + "the nn.Linear), so a network from /networks/train runs here as trained; a gated unit (glu, "
+                    + "reglu, geglu, swiglu), which halves the width, is a 400 naming layers[k].activation. Limits: rows · "
                     + "Σ out·in multiply-adds (network work) and rows · Σ out values (vector length), else 413.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -100,8 +103,7 @@ class NetworkController {
     @ApiResponse(responseCode = "413", description = "More rows, layers, neurons or work than the configured limits",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "A vector-valued activation, or a value beyond double "
-            + "precision", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+    @ApiResponse(responseCode = "422", description = "A weighted sum or output beyond double precision (named)", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping(path = "/forward", consumes = MediaType.APPLICATION_JSON_VALUE)
     NetworkForwardResponse forward(@RequestBody NetworkForwardRequest request) {

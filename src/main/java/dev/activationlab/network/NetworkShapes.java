@@ -5,8 +5,6 @@ import dev.activationlab.http.RequestChecks;
 import dev.activationlab.http.RequestException;
 import dev.activationlab.activation.Activation;
 import dev.activationlab.activation.ActivationRegistry;
-import dev.activationlab.activation.BoundActivation;
-import dev.activationlab.activation.ScalarActivation;
 import dev.activationlab.activation.VectorActivation;
 import dev.activationlab.http.LimitsProperties;
 import java.util.ArrayList;
@@ -58,15 +56,15 @@ public final class NetworkShapes {
      * @throws RequestException 400 naming the layer and field at fault (a missing or empty
      *                          matrix, a ragged or non-chaining row, a bias count other than the
      *                          neuron count, a non-finite number, an unknown activation or
-     *                          parameter); 413 beyond the configured layer count or width; 422
-     *                          for a vector-valued activation
+     *                          parameter, a gated unit, which halves the layer's width); 413
+     *                          beyond the configured layer count or width
      */
     static List<DenseLayer> layers(List<NetworkLayer> specs, int inputWidth, ActivationRegistry registry,
             LimitsProperties limits) {
-        List<ResolvedLayer> resolved = resolvedLayers(specs, inputWidth, registry, limits, false);
+        List<ResolvedLayer> resolved = resolvedLayers(specs, inputWidth, registry, limits);
         List<DenseLayer> layers = new ArrayList<>(resolved.size());
         for (ResolvedLayer layer : resolved) {
-            layers.add(new DenseLayer(layer.weights(), layer.biases(), layer.scalar()));
+            layers.add(new DenseLayer(layer.weights(), layer.biases(), layer.activation()));
         }
         return layers;
     }
@@ -77,22 +75,18 @@ public final class NetworkShapes {
      * @param weights    W, out × in
      * @param biases     b, length out
      * @param activation the catalogue entry with its resolved parameters
-     * @param scalar     the same, bound as a scalar function; null for a vector-valued activation
      */
-    public record ResolvedLayer(double[][] weights, double[] biases, ActivationLookup.Resolved activation,
-            BoundActivation scalar) {
+    public record ResolvedLayer(double[][] weights, double[] biases, ActivationLookup.Resolved activation) {
     }
 
     /**
      * Requires a stack of layers whose shapes chain, and resolves each layer's activation.
      *
-     * @param inputWidth          the width of the inputs, or -1 when there are none
-     * @param vectorValuedAllowed whether softmax-like activations may be layers (training) or are
-     *                            a 422 (forward, collapse)
+     * @param inputWidth the width of the inputs, or -1 when there are none
      * @throws RequestException as {@link #layers}
      */
     public static List<ResolvedLayer> resolvedLayers(List<NetworkLayer> specs, int inputWidth,
-            ActivationRegistry registry, LimitsProperties limits, boolean vectorValuedAllowed) {
+            ActivationRegistry registry, LimitsProperties limits) {
         if (specs == null) {
             throw RequestException.invalid("layers", "'layers' is required: an array of layers.");
         }
@@ -139,17 +133,9 @@ public final class NetworkShapes {
             }
             RequestChecks.requireFinite(biases, at + ".biases");
             String name = spec.activation() == null ? DEFAULT_LAYER_ACTIVATION : spec.activation();
-            if (vectorValuedAllowed) {
-                ActivationLookup.Resolved activation = ActivationLookup.resolve(registry, name, spec.params(), at);
-                requireOneOutputPerNeuron(activation.activation(), at + ".activation");
-                BoundActivation scalar = activation.activation() instanceof ScalarActivation s
-                        ? new BoundActivation(s, activation.parameters(), s.bind(activation.parameters())) : null;
-                layers.add(new ResolvedLayer(weights, biases, activation, scalar));
-            } else {
-                BoundActivation scalar = ActivationLookup.scalar(registry, name, spec.params(), at);
-                layers.add(new ResolvedLayer(weights, biases,
-                        new ActivationLookup.Resolved(scalar.activation(), scalar.parameters()), scalar));
-            }
+            ActivationLookup.Resolved activation = ActivationLookup.resolve(registry, name, spec.params(), at);
+            requireOneOutputPerNeuron(activation.activation(), at + ".activation");
+            layers.add(new ResolvedLayer(weights, biases, activation));
             in = weights.length;
         }
         return layers;

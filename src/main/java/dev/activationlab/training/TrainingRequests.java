@@ -189,8 +189,7 @@ public final class TrainingRequests {
      * @throws RequestException 400 or 413 naming the layer field at fault
      */
     public TrainableNetwork network(List<NetworkLayer> specs, int inputWidth) {
-        List<NetworkShapes.ResolvedLayer> resolved = NetworkShapes.resolvedLayers(specs, inputWidth, registry, limits,
-                true);
+        List<NetworkShapes.ResolvedLayer> resolved = NetworkShapes.resolvedLayers(specs, inputWidth, registry, limits);
         List<TrainableLayer> layers = new ArrayList<>(resolved.size());
         for (int k = 0; k < resolved.size(); k++) {
             NetworkShapes.ResolvedLayer layer = resolved.get(k);

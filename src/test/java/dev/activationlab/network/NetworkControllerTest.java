@@ -1,9 +1,11 @@
 package dev.activationlab.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import dev.activationlab.ApiSliceTest;
@@ -161,17 +163,32 @@ class NetworkControllerTest {
                 + ", {\"weights\": [[1]], \"biases\": [0], \"activation\": \"nope\"}]}"), 400, "layers[1].activation");
     }
 
-    @Test
-    void forwardWhenActivationIsVectorValuedShouldReturnUnprocessable() {
-        assertProblem(post("/forward", "{\"inputs\": [[1, 2]], \"layers\": [{\"weights\": [[1, 2]], "
-                + "\"biases\": [0], \"activation\": \"softmax\"}]}"), 422, "layers[0].activation");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            // softmax([1, 2]) = [1, e]/(1 + e), softmin the same reversed, log_softmax = [1, 2] − ln(e + e²),
+            // sparsemax([1, 2]) = [0, 1] (τ = 1); the second row, [0, 0], is uniform for the first three.
+            "softmax,     0.2689414213699951,  0.7310585786300049,  0.5,                 0.5",
+            "softmin,     0.7310585786300049,  0.2689414213699951,  0.5,                 0.5",
+            "log_softmax, -1.3132616875182228, -0.31326168751822286, -0.6931471805599453, -0.6931471805599453",
+            "sparsemax,   0.0,                 1.0,                 0.5,                 0.5"})
+    void forwardWithAVectorValuedLayerShouldApplyItToEachRow(String name, double y00, double y01, double y10,
+            double y11) {
+        MvcTestResult result = post("/forward", "{\"inputs\": [[1, 2], [0, 0]], \"layers\": [{\"weights\": "
+                + "[[1, 0], [0, 1]], \"biases\": [0, 0], \"activation\": \"" + name + "\"}]}");
+
+        assertThat(result).hasStatusOk();
+        assertThat(result).bodyJson().convertTo(NetworkForwardResponse.class).satisfies(response -> {
+            assertThat(response.outputs()[0]).containsExactly(new double[] {y00, y01}, within(1e-15));
+            assertThat(response.outputs()[1]).containsExactly(new double[] {y10, y11}, within(1e-15));
+            assertThat(response.layers().get(0).activation()).isEqualTo(name);
+        });
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"softmin", "sparsemax", "glu", "reglu", "geglu", "swiglu"})
-    void forwardWhenActivationIsASecondWaveVectorValuedOneShouldReturnUnprocessable(String name) {
+    @ValueSource(strings = {"glu", "reglu", "geglu", "swiglu"})
+    void forwardWhenActivationHalvesTheLayerShouldReturnBadRequest(String name) {
         assertProblem(post("/forward", "{\"inputs\": [[1, 2]], \"layers\": [{\"weights\": [[1, 2], [3, 4]], "
-                + "\"biases\": [0, 0], \"activation\": \"" + name + "\"}]}"), 422, "layers[0].activation");
+                + "\"biases\": [0, 0], \"activation\": \"" + name + "\"}]}"), 400, "layers[0].activation");
     }
 
     @Test
