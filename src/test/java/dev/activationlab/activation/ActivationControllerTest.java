@@ -535,6 +535,22 @@ class ActivationControllerTest {
         assertThat(doubles(body.get("values"))).containsExactly(0.0, 1.0);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0x10", "%2310", "1e1", "ten"})
+    void curveWhenPointsIsNotADecimalWholeNumberShouldReturnBadRequestNamingIt(String points) {
+        JsonNode problem = problem(mvc.get().uri("/api/v1/activations/tanh/curve?points=" + points).exchange(), 400,
+                "invalid-request");
+
+        assertThat(problem.get("field").asString()).isEqualTo("points");
+    }
+
+    @Test
+    void curveWhenPointsHasLeadingZerosShouldReadThemAsDecimal() {
+        JsonNode body = json(mvc.get().uri("/api/v1/activations/relu/curve?from=-1&to=1&points=011").exchange(), 200);
+
+        assertThat(body.get("x").size()).isEqualTo(11);
+    }
+
     @Test
     void curveWhenOnePointShouldReturnBadRequest() {
         JsonNode problem = problem(mvc.get().uri("/api/v1/activations/tanh/curve?points=1").exchange(), 400,
