@@ -110,7 +110,8 @@ public class AdmissionFilter extends OncePerRequestFilter {
         this.heavyBody = properties.heavyBody().toBytes();
         this.maxComputeWaitNanos = properties.maxComputeWait().toNanos();
         this.overloadDetail = properties.overloadDetail();
-        this.rate = new TransferRate(properties.minBodyRate().toBytes(), properties.bodyRateGrace().toNanos());
+        this.rate = new TransferRate(properties.minBodyRate().toBytes(), properties.bodyRateGrace().toNanos(),
+                properties.maxTransferTime().toNanos(), properties.slowBodyDetail());
         this.memoryBusyDetail = "Large requests in flight hold the service's memory budget ("
                 + admission.memoryBudget() / (1024 * 1024) + " MiB); try again in a moment.";
     }

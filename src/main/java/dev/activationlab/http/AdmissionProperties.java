@@ -34,6 +34,10 @@ import org.springframework.validation.annotation.Validated;
  *                              request's share of the memory budget
  * @param minBodyRate           slowest acceptable body upload, bytes per second
  * @param bodyRateGrace         time a body may take before the minimum rate applies
+ * @param maxTransferTime       the longest a body may take to arrive, or an answer written without
+ *                              a thread to be taken, at any rate (else 408, or a closed connection
+ *                              for an answer): what bounds the time a large request holds its share
+ *                              of the memory budget
  * @param heavyPaths            path patterns (Spring's {@code PathPattern} syntax) of requests that
  *                              may compute for long; they compute in the heavy lane, as requests
  *                              with bodies over {@code heavyBody} do
@@ -54,6 +58,7 @@ public record AdmissionProperties(
         @NotNull Duration maxComputeWait,
         @NotNull DataSize minBodyRate,
         @NotNull Duration bodyRateGrace,
+        @NotNull Duration maxTransferTime,
         @NotNull List<String> heavyPaths,
         @NotNull DataSize heavyBody,
         @Min(1) @Max(90) int inFlightMemoryPercent,
@@ -72,6 +77,12 @@ public record AdmissionProperties(
         int threads = effectiveComputeConcurrency();
         int belowCores = Runtime.getRuntime().availableProcessors() - 1;
         return Math.max(1, threads > 1 ? Math.min(threads - 1, belowCores) : belowCores);
+    }
+
+    /** The detail of the 408 given to a body below {@link #minBodyRate()} or beyond {@link #maxTransferTime()}. */
+    public String slowBodyDetail() {
+        return "The request body came slower than " + minBodyRate.toBytes() + " bytes a second, or took longer than "
+                + maxTransferTime.toSeconds() + " s in all; send it faster.";
     }
 
     /** The detail of the 503 given to a request that waited too long for a request thread. */

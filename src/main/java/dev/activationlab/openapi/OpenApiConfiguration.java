@@ -255,10 +255,10 @@ public class OpenApiConfiguration {
         }
         if (body) {
             addProblem(responses, "408", "The body came slower than the minimum rate "
-                    + "(activation-lab.admission.min-body-rate, after body-rate-grace) or stalled; the connection "
-                    + "is closed", problemExample("request-timeout", "Request too slow", 408,
-                            "The request body came slower than " + admission.minBodyRate().toBytes()
-                                    + " bytes a second; send it faster.", instance, null));
+                    + "(activation-lab.admission.min-body-rate, after body-rate-grace), took longer than "
+                    + "activation-lab.admission.max-transfer-time in all, or stalled; the connection is closed",
+                    problemExample("request-timeout", "Request too slow", 408, admission.slowBodyDetail(), instance,
+                            null));
         }
         addProblem(responses, "503", "Load shedding: the request waited longer than "
                 + "activation-lab.admission.max-compute-wait for a request thread (or a heavy request for its "
