@@ -51,7 +51,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * would cost them a wake-up each);</li>
  * <li>the answer is computed into a buffer; one longer than 64 KB is written without blocking
  * ({@link AnswerWriter}), so that a client that reads slowly holds memory (counted in the
- * budget) but no thread.</li>
+ * budget: from then on the body and the answer only, the rest of the reservation given back) but
+ * no thread, and for at most {@code max-transfer-time}.</li>
  * </ol>
  * Event streams ({@code Accept: text/event-stream}) take their turn or slot like other requests
  * but are not buffered: they are written as they happen, and their work runs on the progress
@@ -231,7 +232,8 @@ public class AdmissionFilter extends OncePerRequestFilter {
             if (isEventStream(request)) {
                 stream(withBody, response, chain, admitted.memory, heavy);
             } else {
-                compute(withBody, request, response, chain, admitted.memory, heavy);
+                compute(withBody, request, response, chain, admitted.memory, heavy,
+                        admitted.body == null ? 0 : admitted.body.length);
             }
         } finally {
             if (slotted) {
@@ -263,7 +265,8 @@ public class AdmissionFilter extends OncePerRequestFilter {
      * blocking if short, else without blocking.
      */
     private void compute(HttpServletRequest withBody, HttpServletRequest request, HttpServletResponse response,
-            FilterChain chain, MemoryReservation memory, boolean heavy) throws ServletException, IOException {
+            FilterChain chain, MemoryReservation memory, boolean heavy, long bodyBytes)
+            throws ServletException, IOException {
         BufferedAnswer buffered = new BufferedAnswer(response);
         boolean handedOver = false;
         try {
@@ -275,10 +278,11 @@ public class AdmissionFilter extends OncePerRequestFilter {
                 }
             }
             int answer = buffered.getContentSize();
-            if (answer > LARGE_BODY) {
-                // Already allocated: counted so that new large requests wait until it has gone out.
-                memory.force(answer);
-            }
+            // While the answer goes out only it and the body (kept by the request) are live; the
+            // numbers parsed and computed are garbage. The reservation, made for all four, now
+            // holds these two (an answer is counted even without a reserved body, so that new
+            // large requests wait until it has gone out).
+            memory.holdExactly((bodyBytes > LARGE_BODY ? bodyBytes : 0) + (answer > LARGE_BODY ? answer : 0));
             if (request.isAsyncStarted()) {
                 request.getAsyncContext().addListener(new CopyOnCompletion(buffered, memory));
                 handedOver = true;

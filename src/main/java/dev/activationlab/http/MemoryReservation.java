@@ -35,6 +35,21 @@ final class MemoryReservation {
         held.addAndGet(bytes);
     }
 
+    /**
+     * Holds exactly {@code bytes} from now on: gives back what is held beyond them (to the
+     * requests waiting for memory), or counts what is missing over the budget if need be, as
+     * {@link #force(long)}; for a request whose answer is built and whose other numbers are
+     * garbage.
+     */
+    void holdExactly(long bytes) {
+        long before = held.getAndSet(bytes);
+        if (bytes > before) {
+            admission.forceReserveMemory(bytes - before);
+        } else if (bytes < before) {
+            admission.releaseMemory(before - bytes);
+        }
+    }
+
     long held() {
         return held.get();
     }
