@@ -408,7 +408,14 @@ public class AdmissionFilter extends OncePerRequestFilter {
             this.memory = memory;
             this.claim = new WorkAdmission.MemoryClaim(bytes, () -> {
                 memory.granted(bytes);
-                grant();
+                try {
+                    grant();
+                } catch (RuntimeException requestGone) {
+                    // Its connection failed meanwhile, so the dispatch cannot be made: the bytes go
+                    // back at once (and only once, whatever the request's own error handling does).
+                    memory.releaseAll();
+                    throw requestGone;
+                }
             });
         }
 

@@ -84,17 +84,28 @@ public final class WorkAdmission {
         }
     }
 
-    /** Gives a heavy turn back: to the request that has waited longest, if any. */
+    /**
+     * Gives a heavy turn back: to the request that has waited longest, if any. A request that can
+     * no longer take it (its grant fails, its connection having failed meanwhile) passes it on, so
+     * that no turn is ever lost.
+     */
     public void leaveHeavy() {
-        Turn next;
-        synchronized (heavyQueue) {
-            next = heavyQueue.pollFirst();
-            if (next == null) {
-                heavyFree++;
+        while (true) {
+            Turn next;
+            synchronized (heavyQueue) {
+                next = heavyQueue.pollFirst();
+                if (next == null) {
+                    heavyFree++;
+                    return;
+                }
+            }
+            try {
+                next.onGranted.run();
                 return;
+            } catch (RuntimeException undelivered) {
+                // The next request in line, or the free count, gets the turn instead.
             }
         }
-        next.onGranted.run();
     }
 
     /** Heavy requests computing now. */
@@ -135,7 +146,8 @@ public final class WorkAdmission {
 
     /**
      * A large request's claim on the memory budget, waiting in the queue; {@code onGranted} runs
-     * (once, on the thread that freed the memory) when its bytes have been reserved for it.
+     * (once, on the thread that freed the memory) when its bytes have been reserved for it; if it
+     * throws, it must first have given them back.
      */
     public static final class MemoryClaim {
 
@@ -196,7 +208,13 @@ public final class WorkAdmission {
                 granted.add(memoryQueue.pollFirst());
             }
         }
-        granted.forEach(claim -> claim.onGranted.run());
+        for (MemoryClaim claim : granted) {
+            try {
+                claim.onGranted.run();
+            } catch (RuntimeException undelivered) {
+                // The claim's owner gives its bytes back (see MemoryClaim); the other grants go on.
+            }
+        }
     }
 
     /**

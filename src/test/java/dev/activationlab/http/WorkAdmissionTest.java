@@ -38,6 +38,37 @@ class WorkAdmissionTest {
     }
 
     @Test
+    void leaveHeavyWhenTheNextRequestCannotTakeTheTurnShouldPassItOn() {
+        WorkAdmission admission = new WorkAdmission(1, 1, 1000);
+        admission.enterHeavyOrQueue(turn("a"));
+        admission.enterHeavyOrQueue(new WorkAdmission.Turn(() -> {
+            throw new IllegalStateException("the waiting request's connection failed");
+        }));
+        admission.enterHeavyOrQueue(turn("c"));
+
+        admission.leaveHeavy();
+
+        assertThat(granted).containsExactly("c");
+        admission.leaveHeavy();
+        assertThat(admission.heavyComputing()).isZero();
+        assertThat(admission.enterHeavyOrQueue(turn("d"))).isTrue();
+    }
+
+    @Test
+    void releaseMemoryWhenAGrantFailsShouldStillGrantTheClaimsAfterIt() {
+        WorkAdmission admission = new WorkAdmission(1, 1, 1000);
+        assertThat(admission.tryReserveMemory(1000)).isTrue();
+        admission.reserveMemoryOrQueue(new WorkAdmission.MemoryClaim(300, () -> {
+            throw new IllegalStateException("the waiting request's connection failed");
+        }));
+        admission.reserveMemoryOrQueue(claim(300, "b"));
+
+        admission.releaseMemory(1000);
+
+        assertThat(granted).containsExactly("b");
+    }
+
+    @Test
     void enterHeavyOrQueueWhenOthersWaitShouldQueueEvenIfATurnIsFree() {
         WorkAdmission admission = new WorkAdmission(1, 1, 1000);
         admission.enterHeavyOrQueue(turn("a"));
