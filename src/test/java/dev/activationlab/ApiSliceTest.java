@@ -2,6 +2,7 @@ package dev.activationlab;
 
 import dev.activationlab.activation.ActivationCatalogueConfiguration;
 import dev.activationlab.activation.VectorAnswers;
+import dev.activationlab.http.DecimalQueryNumbers;
 import dev.activationlab.http.JacksonConfiguration;
 import dev.activationlab.http.LimitsProperties;
 import dev.activationlab.http.ProgressStreams;
@@ -19,14 +20,15 @@ import org.springframework.core.annotation.AliasFor;
 /**
  * The one set-up of the controller slice tests: {@link WebMvcTest} of the given controllers with
  * what every controller of the service needs beside it (the catalogue, the JSON configuration,
- * the plot fonts, the progress streams, the limits), so that a slice runs as the service does.
+ * the plot fonts, the progress streams, the limits, decimal-only query numbers), so that a slice
+ * runs as the service does.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @WebMvcTest
-@Import({ActivationCatalogueConfiguration.class, JacksonConfiguration.class, PlotConfiguration.class,
-        ProgressStreams.class, VectorAnswers.class})
+@Import({ActivationCatalogueConfiguration.class, DecimalQueryNumbers.class, JacksonConfiguration.class,
+        PlotConfiguration.class, ProgressStreams.class, VectorAnswers.class})
 @EnableConfigurationProperties(LimitsProperties.class)
 public @interface ApiSliceTest {
 
