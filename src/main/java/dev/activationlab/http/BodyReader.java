@@ -178,8 +178,8 @@ final class BodyReader implements ReadListener, AsyncListener {
             refuse(ProblemType.REQUEST_TIMEOUT, "The request body stalled; send it without pauses.");
         } else if (causedBy(t, EOFException.class)) {
             // The client closed its side before the body's end; it may still read the answer.
-            refuse(ProblemType.INVALID_REQUEST, "The request body ended after " + length + " bytes, before "
-                    + (declared > 0 ? "the " + declared + " its Content-Length declared." : "its last chunk."));
+            refuse(ProblemType.INVALID_REQUEST, ProblemErrorController.BODY_ENDED_EARLY + " (" + length + " bytes "
+                    + "arrived" + (declared > 0 ? " of " + declared : "") + ").");
         } else {
             // The client went away or broke off its body (nobody to answer), or its framing was
             // broken (the container answers 400 through the error page).

@@ -43,9 +43,6 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         String detail = detail(status);
-        if (status == 501) {
-            detail = NOT_IMPLEMENTED;
-        }
         if (status == 505 || status == 501) {
             status = 400;
             response.setStatus(400);
@@ -71,6 +68,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             case 404 -> "There is nothing at this path.";
             case 405 -> "This method is not allowed on this path.";
             case 408 -> "The request was not received in time.";
+            case 501 -> NOT_IMPLEMENTED;
             case 413 -> "The request is larger than this service accepts.";
             case 414 -> "The URL is longer than this service accepts.";
             case 431 -> "The request headers are larger than this service accepts.";
